@@ -1,0 +1,3 @@
+module github.com/framegen/framegen
+
+go 1.24.0
