@@ -47,13 +47,14 @@ func (c *comparer) meta(old, new *schema.Protocol) {
 	for _, p := range pairs(old.Frames(), new.Frames(), func(f *schema.Frame) string { return f.Name.Wire }) {
 		o, n := p[0], p[1]
 		scope := fmt.Sprintf("frame %q", n.Name.Wire)
+		oldDeprecated := o.Deprecated
 		if o.Deprecated == "" && n.Deprecated != "" {
-			// Clients that still send or expect it need to move off it: say so louder.
+			// Peers that still send or expect it need to move off it: say so louder, once.
 			c.add(Finding{Rule: RuleFrameDeprecated, Severity: Warning, Pos: n.Pos,
-				Message: fmt.Sprintf("%s: deprecated: %s", scope, n.Deprecated)})
-			o.Deprecated = n.Deprecated
+				Message: fmt.Sprintf("%s: deprecated: %q", scope, n.Deprecated)})
+			oldDeprecated = n.Deprecated
 		}
-		c.node(scope, meta{o.Pos, o.Name, o.Description, o.Deprecated}, meta{n.Pos, n.Name, n.Description, n.Deprecated})
+		c.node(scope, meta{o.Pos, o.Name, o.Description, oldDeprecated}, meta{n.Pos, n.Name, n.Description, n.Deprecated})
 		c.metaFields(scope, o.Fields(), n.Fields())
 	}
 	for _, side := range schema.Sides {
@@ -82,7 +83,7 @@ func (c *comparer) node(scope string, o, n meta) {
 		var msg string
 		switch {
 		case o.deprecated == "":
-			msg = "deprecated: " + n.deprecated
+			msg = "deprecated: " + strconv.Quote(n.deprecated)
 		case n.deprecated == "":
 			msg = "no longer deprecated"
 		default:

@@ -147,7 +147,11 @@ func (w *walk) frames(old, new *schema.Protocol, ofs, nfs []*schema.Frame) {
 	for _, of := range gone {
 		nf := byTag[of.Tag]
 		if nf == nil {
-			w.emit(breaksNew(RuleFrameRemoved, of.Pos, fmt.Sprintf("frame %q (tag %s) removed", of.Name.Wire, tagText(of.Tag))))
+			msg := fmt.Sprintf("frame %q (tag %s) removed", of.Name.Wire, tagText(of.Tag))
+			if hasFrame(new, of.Name.Wire) {
+				msg = fmt.Sprintf("frame %q (tag %s) no longer sent by the %s", of.Name.Wire, tagText(of.Tag), w.side)
+			}
+			w.emit(breaksNew(RuleFrameRemoved, of.Pos, msg))
 			continue
 		}
 		delete(byTag, of.Tag)
@@ -157,9 +161,23 @@ func (w *walk) frames(old, new *schema.Protocol, ofs, nfs []*schema.Frame) {
 	}
 	for _, nf := range nfs {
 		if !matched[nf] {
-			w.emit(breaksOld(RuleFrameAdded, nf.Pos, fmt.Sprintf("frame %q (tag %s) added", nf.Name.Wire, tagText(nf.Tag))))
+			msg := fmt.Sprintf("frame %q (tag %s) added", nf.Name.Wire, tagText(nf.Tag))
+			if hasFrame(old, nf.Name.Wire) {
+				msg = fmt.Sprintf("frame %q (tag %s) now sent by the %s", nf.Name.Wire, tagText(nf.Tag), w.side)
+			}
+			w.emit(breaksOld(RuleFrameAdded, nf.Pos, msg))
 		}
 	}
+}
+
+// hasFrame reports whether p has a frame with key name, in any direction.
+func hasFrame(p *schema.Protocol, name string) bool {
+	for _, f := range p.Frames() {
+		if f.Name.Wire == name {
+			return true
+		}
+	}
+	return false
 }
 
 func tagText(t schema.Tag) string {
