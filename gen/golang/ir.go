@@ -29,6 +29,11 @@ type protocol struct {
 	enumOf   map[*schema.Enum]*enum
 	objectOf map[*schema.Object]*object
 	unionOf  map[*schema.Union]*union
+
+	// patterns names the regexp variable of each field with a pattern (validate.go);
+	// patternOrder lists those fields in declaration order.
+	patterns     map[*schema.Field]string
+	patternOrder []*schema.Field
 }
 
 // channel is one direction: the frames one side sends and the rules for them.
@@ -184,6 +189,7 @@ func newProtocol(m *schema.Protocol, opts Options) *protocol {
 	p.client = newChannel(schema.Client, "Client")
 	p.server = newChannel(schema.Server, "Server")
 	p.markSecrets()
+	p.namePatterns()
 	return p
 }
 
