@@ -98,7 +98,7 @@ func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, 
 		return []jen.Code{jen.If(count.Op("<").Lit(int(*lo))).Block(fail(jen.Lit(under + " " + units(*lo, unit))))}
 	}
 	return []jen.Code{jen.If(jen.Id("n").Op(":=").Add(count), jen.Id("n").Op("<").Lit(int(*lo))).Block(
-		fail(jen.Lit(under+" "+units(*lo, unit))),
+		fail(jen.Lit(under + " " + units(*lo, unit))),
 	).Else().If(jen.Id("n").Op(">").Lit(int(*hi))).Block(
 		fail(jen.Lit(over + " " + units(*hi, unit))),
 	)}
