@@ -74,7 +74,11 @@ func synth(b *strings.Builder, re *syntax.Regexp, reps int) error {
 	case syntax.OpNoMatch:
 		return errNoMatch
 	case syntax.OpLiteral:
-		b.WriteString(string(re.Rune))
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString(strings.ToLower(string(re.Rune)))
+		} else {
+			b.WriteString(string(re.Rune))
+		}
 	case syntax.OpCharClass:
 		r, ok := pick(re.Rune)
 		if !ok {

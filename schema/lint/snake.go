@@ -1,16 +1,12 @@
 package lint
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/framegen/framegen/internal/naming"
 	"github.com/framegen/framegen/schema"
 )
-
-// lowerSnakeRE is lower_snake: lower-case letters and digits in words joined by single
-// underscores, starting with a letter.
-var lowerSnakeRE = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 
 func lowerSnake() Rule {
 	return Rule{
@@ -22,40 +18,40 @@ consistent, and mixing roomId with room_id produces names that clash in generate
 Integer enums put numbers on the wire, so their value names are not checked.`,
 		Check: func(pass *Pass) {
 			p := pass.Protocol
-			check := func(pos schema.Pos, what string, n schema.Name) {
-				if lowerSnakeRE.MatchString(n.Wire) {
+			check := func(pos schema.Pos, what, wire string) {
+				if naming.IsLowerSnake(wire) {
 					return
 				}
-				msg := what + " " + strconv.Quote(n.Wire) + " is not lower_snake"
-				if s := snake(n); lowerSnakeRE.MatchString(s) {
+				msg := what + " " + strconv.Quote(wire) + " is not lower_snake"
+				if s := snake(wire); naming.IsLowerSnake(s) {
 					msg += " (" + strconv.Quote(s) + " would be)"
 				}
 				pass.Report(pos, msg)
 			}
 			for _, of := range allFields(p) {
-				check(of.field.Pos, of.owner+": field", of.field.Name)
+				check(of.field.Pos, of.owner+": field", of.field.Name.Wire)
 			}
 			for _, f := range p.Frames() {
-				check(f.Pos, "frame", f.Name)
+				check(f.Pos, "frame", f.Name.Wire)
 			}
 			for _, e := range p.Enums() {
 				if e.IsInt {
 					continue
 				}
 				for _, v := range e.Values() {
-					check(v.Pos, "enum "+strconv.Quote(e.Name.Wire)+": value", v.Name)
+					check(v.Pos, "enum "+strconv.Quote(e.Name.Wire)+": value", v.Name.Wire)
 				}
 			}
 			for _, u := range p.Unions() {
 				for _, v := range u.Variants() {
-					check(v.Pos, "union "+strconv.Quote(u.Name.Wire)+": variant", schema.NewName(v.Tag, "", nil))
+					check(v.Pos, "union "+strconv.Quote(u.Name.Wire)+": variant", v.Tag)
 				}
 			}
 		},
 	}
 }
 
-// snake spells n's words in lower_snake.
-func snake(n schema.Name) string {
-	return strings.ToLower(strings.Join(n.Words(), "_"))
+// snake spells the words of wire (SCHEMA.md, "Names") in lower_snake.
+func snake(wire string) string {
+	return strings.ToLower(strings.Join(naming.Split(wire), "_"))
 }
