@@ -156,7 +156,10 @@ func (d *decoder) beginArray() error {
 func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 	d.ws()
 	if d.pos >= len(d.data) {
-		return nil, false, d.syntaxErr("a key or '}'")
+		if d.afterOpen {
+			return nil, false, d.syntaxErr("a key or '}'")
+		}
+		return nil, false, d.syntaxErr("',' or '}'")
 	}
 	c := d.data[d.pos]
 	if c == '}' {
@@ -201,7 +204,10 @@ func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 func (d *decoder) nextElem() (ok bool, err error) {
 	d.ws()
 	if d.pos >= len(d.data) {
-		return false, d.syntaxErr("a value or ']'")
+		if d.afterOpen {
+			return false, d.syntaxErr("a value or ']'")
+		}
+		return false, d.syntaxErr("',' or ']'")
 	}
 	c := d.data[d.pos]
 	if d.afterOpen {
