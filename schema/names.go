@@ -1,0 +1,195 @@
+package schema
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/framegen/framegen/internal/naming"
+)
+
+// Go names: every name must derive a valid exported identifier (or have a go_name), and no
+// two names may derive the same identifier in one Go scope (SCHEMA.md, "Names").
+
+// goIdent is the Go identifier of a schema name: its go_name, or its words in UpperCamel.
+func goIdent(n Name) string {
+	if n.GoName != "" {
+		return n.GoName
+	}
+	return naming.Go(n.words)
+}
+
+// ident is one identifier that a schema name puts into a Go scope.
+type ident struct {
+	name   string
+	pos    Pos
+	path   string // where to report a clash
+	what   string // how a clash with it is described: `type "User"`
+	label  string // how the clash message names it; "" for `Go name "X"`
+	silent bool   // clashes are reported elsewhere
+}
+
+// goScope is one Go scope: the package, or one struct.
+type goScope struct {
+	l      *loader
+	byName map[string]ident
+}
+
+func newScope(l *loader, reserved []string, reservedWhat string) *goScope {
+	s := &goScope{l: l, byName: map[string]ident{}}
+	for _, r := range reserved {
+		s.byName[r] = ident{name: r, what: fmt.Sprintf(reservedWhat, r)}
+	}
+	return s
+}
+
+// add puts id into the scope, reporting a clash with an earlier identifier.
+func (s *goScope) add(id ident) {
+	prev, dup := s.byName[id.name]
+	if !dup {
+		s.byName[id.name] = id
+		return
+	}
+	if id.silent {
+		return
+	}
+	label := id.label
+	if label == "" {
+		label = fmt.Sprintf("Go name %q", id.name)
+	}
+	other := prev.what
+	if prev.pos.IsValid() {
+		other += " (" + at(prev.pos) + ")"
+	}
+	hint := "set go_name on one of them"
+	if !prev.pos.IsValid() {
+		hint = "set go_name"
+	}
+	s.l.report(id.pos, id.path, hint, "%s clashes with %s", label, other)
+}
+
+// named checks that a schema name derives a valid identifier and returns it.
+func (l *loader) named(n Name, pos Pos, path string) (string, bool) {
+	id := goIdent(n)
+	if naming.IsExported(id) {
+		return id, true
+	}
+	if n.GoName == "" {
+		l.report(pos, path, "set go_name", "name %q derives no valid exported Go identifier (got %q)", n.Wire, id)
+	}
+	return id, false
+}
+
+// checkNames checks the package scope and every struct scope.
+func (l *loader) checkNames(p *Protocol) {
+	var ids []ident
+	add := func(n Name, pos Pos, path, what string) (string, bool) {
+		id, ok := l.named(n, pos, path)
+		if ok {
+			ids = append(ids, ident{name: id, pos: pos, path: path, what: what})
+		}
+		return id, ok
+	}
+	for _, f := range p.frames {
+		add(f.Name, f.Pos, framePath(f), framePath(f))
+	}
+	for _, o := range p.objects {
+		w := fmt.Sprintf("type %q", o.Name.Wire)
+		add(o.Name, o.Pos, w, w)
+	}
+	for _, u := range p.unions {
+		w := fmt.Sprintf("union %q", u.Name.Wire)
+		add(u.Name, u.Pos, w, w)
+	}
+	for _, e := range p.enums {
+		w := fmt.Sprintf("enum %q", e.Name.Wire)
+		id, ok := add(e.Name, e.Pos, w, w)
+		if !ok {
+			continue
+		}
+		for _, fn := range []string{"Parse" + id, id + "Values"} {
+			ids = append(ids, ident{name: fn, pos: e.Pos, path: w, what: fmt.Sprintf("function %s of %s", fn, w),
+				label: fmt.Sprintf("generated function %s", fn)})
+		}
+		for _, v := range e.values {
+			vpath := fmt.Sprintf("%s: value %q", w, v.Name.Wire)
+			c := id + goIdent(v.Name)
+			if !naming.IsExported(c) {
+				l.report(v.Pos, vpath, "set go_name on the value", "constant %q is not a valid Go identifier", c)
+				continue
+			}
+			ids = append(ids, ident{name: c, pos: v.Pos, path: vpath, what: fmt.Sprintf("constant %s of %s", c, w),
+				label: fmt.Sprintf("constant %s", c)})
+		}
+	}
+	slices.SortStableFunc(ids, func(a, b ident) int { return comparePos(a.pos, b.pos) })
+	pkg := newScope(l, naming.GoPackageReserved(), "%s, which framegen generates")
+	for _, id := range ids {
+		pkg.add(id)
+	}
+
+	for _, o := range p.objects {
+		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+		l.structFields(s, o.fields, fmt.Sprintf("type %q", o.Name.Wire), false)
+	}
+	// Envelope fields are checked once per envelope, then seeded silently into each frame.
+	var envs []*Envelope
+	for _, side := range Sides {
+		env := p.Channel(side).Envelope
+		if !slices.Contains(envs, env) {
+			envs = append(envs, env)
+			path := "envelope"
+			if l.perSideEn {
+				path = "envelope: " + side.String()
+			}
+			s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+			l.structFields(s, env.fields, path, false)
+		}
+	}
+	for _, f := range p.frames {
+		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+		var seen []string
+		for _, side := range Sides {
+			if !f.From.Has(side) {
+				continue
+			}
+			for _, ef := range p.Channel(side).Envelope.fields {
+				if slices.Contains(seen, ef.Name.Wire) {
+					continue
+				}
+				seen = append(seen, ef.Name.Wire)
+				id := goIdent(ef.Name)
+				s.add(ident{name: id, pos: ef.Pos, what: fmt.Sprintf("envelope field %q", ef.Name.Wire), silent: true})
+				if ef.Default != nil {
+					s.add(ident{name: "Get" + id, pos: ef.Pos, what: fmt.Sprintf("accessor Get%s of envelope field %q", id, ef.Name.Wire), silent: true})
+				}
+			}
+		}
+		l.structFields(s, f.fields, framePath(f), true)
+	}
+}
+
+// structFields adds fields, then the GetX accessors of fields with a default, to s.
+func (l *loader) structFields(s *goScope, fields []*Field, parent string, _ bool) {
+	type got struct {
+		f  *Field
+		id string
+	}
+	var ok []got
+	for _, f := range fields {
+		path := fmt.Sprintf("%s: field %q", parent, f.Name.Wire)
+		id, valid := l.named(f.Name, f.Pos, path)
+		if !valid {
+			continue
+		}
+		s.add(ident{name: id, pos: f.Pos, path: path, what: fmt.Sprintf("field %q", f.Name.Wire)})
+		ok = append(ok, got{f, id})
+	}
+	for _, g := range ok {
+		if g.f.Default == nil {
+			continue
+		}
+		get := "Get" + g.id
+		s.add(ident{name: get, pos: g.f.Pos, path: fmt.Sprintf("%s: field %q", parent, g.f.Name.Wire),
+			what: fmt.Sprintf("accessor %s of field %q", get, g.f.Name.Wire), label: fmt.Sprintf("accessor %s (for the default)", get)})
+	}
+}
