@@ -46,6 +46,7 @@ type loader struct {
 	envNodes  [2]*yaml.Node         // where each side's envelope was written, if anywhere
 	perSideEn bool                  // envelope given as {client: …, server: …}
 	budget    int                   // YAML nodes that example and default values may still visit
+	inAlias   map[*yaml.Node]bool   // anchors being expanded, to stop an alias inside itself
 }
 
 func newLoader(file string) *loader {
@@ -55,6 +56,7 @@ func newLoader(file string) *loader {
 		objects: map[string]*Object{},
 		unions:  map[string]*Union{},
 		tagNode: map[*Frame]*yaml.Node{},
+		inAlias: map[*yaml.Node]bool{},
 		budget:  1 << 20,
 	}
 }
@@ -341,7 +343,7 @@ func (l *loader) enum(en *Enum, d entry) {
 	names := map[string]*EnumValue{}
 	ints := map[int64]*EnumValue{}
 	for _, vn := range e.V.Content {
-		v := l.enumValue(en, deref(vn), path)
+		v, hasValue := l.enumValue(en, deref(vn), path)
 		if v == nil {
 			continue
 		}
@@ -351,7 +353,7 @@ func (l *loader) enum(en *Enum, d entry) {
 			continue
 		}
 		names[v.Name.Wire] = v
-		if en.IsInt {
+		if en.IsInt && hasValue {
 			if prev := ints[v.Value]; prev != nil {
 				l.report(v.Pos, vpath, "", "duplicate value %d (also %q at line %d:%d)", v.Value, prev.Name.Wire, prev.Pos.Line, prev.Pos.Col)
 			}
@@ -363,32 +365,32 @@ func (l *loader) enum(en *Enum, d entry) {
 
 // enumValue reads one entry of values: a name, or {name, value, description, deprecated,
 // go_name}.
-func (l *loader) enumValue(en *Enum, n *yaml.Node, path string) *EnumValue {
+func (l *loader) enumValue(en *Enum, n *yaml.Node, path string) (v *EnumValue, hasValue bool) {
 	if n.Kind == yaml.ScalarNode {
 		name, ok := l.str(entry{Key: "a value name", V: n}, path)
 		if !ok || !l.valueName(n, path, name) {
-			return nil
+			return nil, false
 		}
 		v := &EnumValue{Pos: l.pos(n), Name: newName(name, "")}
 		if en.IsInt {
 			l.hintf(n, fmt.Sprintf("%s: value %q", path, name), fmt.Sprintf("write {name: %s, value: <int>}", name), "an int enum value needs a value")
 		}
-		return v
+		return v, false
 	}
 	m, ok := l.attrs(n, path, "a value", enumValueKeys)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	ne, ok := m["name"]
 	if !ok {
 		l.errorf(n, path, "missing key \"name\"")
-		return nil
+		return nil, false
 	}
 	name, ok := l.str(ne, path)
 	if !ok || !l.valueName(ne.V, path, name) {
-		return nil
+		return nil, false
 	}
-	v := &EnumValue{Pos: l.pos(ne.V), Name: newName(name, "")}
+	v = &EnumValue{Pos: l.pos(ne.V), Name: newName(name, "")}
 	vpath := fmt.Sprintf("%s: value %q", path, name)
 	l.docs(m, vpath, &v.Name, &v.Description, &v.Deprecated)
 	ve, hasValue := m["value"]
@@ -398,9 +400,9 @@ func (l *loader) enumValue(en *Enum, n *yaml.Node, path string) *EnumValue {
 	case !en.IsInt && hasValue:
 		l.hintf(ve.K, vpath, "set type: int on the enum for integer values", "value is only for int enums; a string enum's wire value is its name")
 	case hasValue:
-		v.Value, _ = l.integer(ve, vpath)
+		v.Value, hasValue = l.integer(ve, vpath)
 	}
-	return v
+	return v, hasValue && en.IsInt
 }
 
 func (l *loader) valueName(n *yaml.Node, path, name string) bool {

@@ -144,9 +144,15 @@ func (l *loader) parseType(s string) (t *Type, msg, hint string) {
 			continue
 		}
 		if !strings.HasSuffix(s, ">") {
+			if strings.Contains(s, ">") {
+				return nil, fmt.Sprintf("invalid type %q", s), "write a type name, list<T>, map<T>, or one of those followed by ?"
+			}
 			return nil, fmt.Sprintf("invalid type %q: %s< is not closed by >", s, c.word), ""
 		}
 		inner := s[len(c.word)+1 : len(s)-1]
+		if strings.TrimSpace(inner) == "" {
+			return nil, fmt.Sprintf("%s needs an element type", c.word), fmt.Sprintf("write %s<T>", c.word)
+		}
 		if c.kind == KindMap && strings.Contains(inner, ",") {
 			return nil, fmt.Sprintf("invalid type %q: map keys are always strings", s), "write map<T>"
 		}
@@ -262,7 +268,7 @@ func (l *loader) number(e entry, path string, k Kind) *Number {
 	n := e.V
 	f, ok := floatValue(n)
 	if !ok {
-		l.errorf(n, path, "%s must be a number, not %s", e.Key, describeNumber(n))
+		l.errorf(n, path, "%s must be a finite number, not %s", e.Key, describeNumber(n))
 		return nil
 	}
 	num := &Number{Float: f, Text: n.Value}
@@ -271,7 +277,7 @@ func (l *loader) number(e entry, path string, k Kind) *Number {
 	}
 	i, ok := intValue(n)
 	if !ok {
-		l.errorf(n, path, "%s must be an integer for a %s field, not %s", e.Key, k, n.Value)
+		l.errorf(n, path, "%s must be an integer for %s fields, not %s", e.Key, k, describeNumber(n))
 		return nil
 	}
 	if k == KindInt32 && (i < math.MinInt32 || i > math.MaxInt32) {

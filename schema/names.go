@@ -129,7 +129,7 @@ func (l *loader) checkNames(p *Protocol) {
 
 	for _, o := range p.objects {
 		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
-		l.structFields(s, o.fields, fmt.Sprintf("type %q", o.Name.Wire), false)
+		l.structFields(s, o.fields, fmt.Sprintf("type %q", o.Name.Wire), nil)
 	}
 	// Envelope fields are checked once per envelope, then seeded silently into each frame.
 	var envs []*Envelope
@@ -142,7 +142,7 @@ func (l *loader) checkNames(p *Protocol) {
 				path = "envelope: " + side.String()
 			}
 			s := newScope(l, naming.GoStructReserved(), "the generated method %s")
-			l.structFields(s, env.fields, path, false)
+			l.structFields(s, env.fields, path, nil)
 		}
 	}
 	for _, f := range p.frames {
@@ -164,12 +164,14 @@ func (l *loader) checkNames(p *Protocol) {
 				}
 			}
 		}
-		l.structFields(s, f.fields, framePath(f), true)
+		l.structFields(s, f.fields, framePath(f), seen)
 	}
 }
 
-// structFields adds fields, then the GetX accessors of fields with a default, to s.
-func (l *loader) structFields(s *goScope, fields []*Field, parent string, _ bool) {
+// structFields adds fields, then the GetX accessors of fields with a default, to s. A field
+// whose wire name is in envWire is the envelope's: checkFit reports it, so its Go name is
+// not reported again.
+func (l *loader) structFields(s *goScope, fields []*Field, parent string, envWire []string) {
 	type got struct {
 		f  *Field
 		id string
@@ -181,7 +183,7 @@ func (l *loader) structFields(s *goScope, fields []*Field, parent string, _ bool
 		if !valid {
 			continue
 		}
-		s.add(ident{name: id, pos: f.Pos, path: path, what: fmt.Sprintf("field %q", f.Name.Wire)})
+		s.add(ident{name: id, pos: f.Pos, path: path, what: fmt.Sprintf("field %q", f.Name.Wire), silent: slices.Contains(envWire, f.Name.Wire)})
 		ok = append(ok, got{f, id})
 	}
 	for _, g := range ok {

@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -233,12 +232,16 @@ func describeNumber(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode {
 		switch n.ShortTag() {
 		case "!!int":
-			return "out of range: " + strconv.Quote(n.Value)
+			return "the out-of-range number " + n.Value
 		case "!!float":
-			if _, ok := floatValue(n); !ok {
-				return "not finite: " + strconv.Quote(n.Value)
+			f, ok := floatValue(n)
+			switch {
+			case !ok:
+				return "the non-finite number " + n.Value
+			case f != math.Trunc(f):
+				return "the fraction " + n.Value
 			}
-			return "not whole or out of range: " + strconv.Quote(n.Value)
+			return "the out-of-range number " + n.Value
 		}
 	}
 	return describe(n)

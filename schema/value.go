@@ -58,11 +58,11 @@ func (l *loader) checkValues() {
 // value checks YAML node n as a value of type t with constraints c (nil inside lists and
 // maps), and returns its JSON. For a value of enum type, *ev is set to the value named.
 func (l *loader) value(n *yaml.Node, t *Type, nullable bool, c *Constraints, at string, depth int, ev **EnumValue) (string, *valueError) {
-	n = deref(n)
-	l.budget--
-	if depth > maxValueDepth || l.budget < 0 {
-		return "", &valueError{n: n, at: at, msg: "value is nested too deeply or too large"}
+	n, leave, err := l.enter(n, depth)
+	if err != nil {
+		return "", err
 	}
+	defer leave()
 	fail := func(format string, args ...any) (string, *valueError) {
 		return "", &valueError{n: n, at: at, msg: fmt.Sprintf(format, args...)}
 	}
@@ -159,6 +159,25 @@ func (l *loader) value(n *yaml.Node, t *Type, nullable bool, c *Constraints, at 
 	return fail("no value can be checked for this type")
 }
 
+// enter follows an alias and guards against values that never end: an alias inside its own
+// anchor, nesting past maxValueDepth, or more nodes than the budget (aliases can repeat a
+// subtree many times). leave must be called when the node is done.
+func (l *loader) enter(n *yaml.Node, depth int) (*yaml.Node, func(), *valueError) {
+	l.budget--
+	if depth > maxValueDepth || l.budget < 0 {
+		return nil, nil, &valueError{n: n, msg: "value is nested too deeply or too large"}
+	}
+	if n.Kind != yaml.AliasNode || n.Alias == nil {
+		return n, func() {}, nil
+	}
+	target := n.Alias
+	if l.inAlias[target] {
+		return nil, nil, &valueError{n: n, msg: fmt.Sprintf("alias *%s refers to itself", n.Value)}
+	}
+	l.inAlias[target] = true
+	return target, func() { delete(l.inAlias, target) }, nil
+}
+
 // shown is how a scalar appears in a message: quoted as written, or what the node is.
 func shown(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && !isNull(n) {
@@ -222,7 +241,10 @@ func numberValue(n *yaml.Node, k Kind, c *Constraints, at string) (string, *valu
 	}
 	f, ok := floatValue(n)
 	if !ok {
-		if tag := n.ShortTag(); tag == "!!int" || tag == "!!float" {
+		switch n.ShortTag() {
+		case "!!float":
+			return fail("%s is not a finite number", n.Value)
+		case "!!int":
 			return fail("%s is out of range", n.Value)
 		}
 		return fail("want a number, not %s", describe(n))
@@ -397,11 +419,11 @@ func (l *loader) unionValue(n *yaml.Node, u *Union, at string, depth int) (strin
 
 // anyJSON converts any YAML value to JSON, for fields of type json.
 func (l *loader) anyJSON(n *yaml.Node, at string, depth int) (string, *valueError) {
-	n = deref(n)
-	l.budget--
-	if depth > maxValueDepth || l.budget < 0 {
-		return "", &valueError{n: n, at: at, msg: "value is nested too deeply or too large"}
+	n, leave, err := l.enter(n, depth)
+	if err != nil {
+		return "", err
 	}
+	defer leave()
 	switch n.Kind {
 	case yaml.SequenceNode:
 		parts := make([]string, 0, len(n.Content))

@@ -7,7 +7,8 @@ import "strings"
 // Closest returns the candidate nearest to name, or "" when none is near enough to be a
 // plausible typo. Nearness is the edit distance (insertions, deletions, substitutions and
 // swaps of neighbours), compared without case; a candidate of which name is an in-order
-// abbreviation (ConnState for ConnectionState) also counts. Ties go to the earlier
+// abbreviation (ConnState for ConnectionState) also counts, as does a candidate of three
+// runes or more that begins name (int for integer). Ties go to the earlier
 // candidate, so the answer is deterministic for a given order.
 func Closest(name string, candidates []string) string {
 	if name == "" {
@@ -22,7 +23,7 @@ func Closest(name string, candidates []string) string {
 		lc := strings.ToLower(c)
 		d := distance(lname, lc)
 		ok := d <= limit(len([]rune(lname)))
-		if !ok && abbreviates(lname, lc) {
+		if !ok && (abbreviates(lname, lc) || len(lc) >= 3 && strings.HasPrefix(lname, lc)) {
 			ok = true
 		}
 		if !ok {

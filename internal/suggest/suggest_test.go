@@ -26,6 +26,8 @@ func TestClosest(t *testing.T) {
 		{"tie goes to earlier", "mun", []string{"min", "max", "man"}, "min"},
 		{"plural", "frame", []string{"frames", "enums"}, "frames"},
 		{"unicode", "naïve", []string{"naive"}, "naive"},
+		{"candidate begins the name", "integer", []string{"string", "int"}, "int"},
+		{"short prefix is not enough", "abcdefgh", []string{"ab"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
