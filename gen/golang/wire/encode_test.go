@@ -169,7 +169,7 @@ func TestValidTime(t *testing.T) {
 		{name: "year -1", t: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), want: false},
 		{name: "offset with seconds", t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3601)), want: false},
 		{name: "offset of 24 hours", t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600)), want: false},
-		{name: "offset under 24 hours", t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(23*3600 + 59*60))), want: true},
+		{name: "offset under 24 hours", t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(23*3600+59*60))), want: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
