@@ -105,7 +105,7 @@ func Find(dir string) (string, error) {
 		}
 	}
 	if root == "" {
-		return "", fmt.Errorf("%w in %s (outside a Go module only the current directory is searched)", ErrNotFound, dir)
+		return "", fmt.Errorf("%w in %s; outside a Go module only the current directory is searched", ErrNotFound, dir)
 	}
 	return "", fmt.Errorf("%w in %s or its parents up to the module root %s", ErrNotFound, dir, root)
 }
