@@ -18,7 +18,7 @@ type jsonSrc struct {
 
 // jsonSource returns where the bytes of e were JSON-encoded, following variables and
 // conversions; nil when they were not, or when it cannot tell.
-func (c *checker) jsonSource(e ast.Expr, depth int) *jsonSrc {
+func (c *vetter) jsonSource(e ast.Expr, depth int) *jsonSrc {
 	if depth > maxDepth {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (c *checker) jsonSource(e ast.Expr, depth int) *jsonSrc {
 }
 
 // marshalCall returns the value e encodes when e calls json.Marshal or json.MarshalIndent.
-func (c *checker) marshalCall(e ast.Expr) *jsonSrc {
+func (c *vetter) marshalCall(e ast.Expr) *jsonSrc {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
 		return nil
@@ -66,7 +66,7 @@ func (c *checker) marshalCall(e ast.Expr) *jsonSrc {
 }
 
 // bufferSource returns what a json.Encoder wrote into the bytes.Buffer buf, if one did.
-func (c *checker) bufferSource(buf ast.Expr) *jsonSrc {
+func (c *vetter) bufferSource(buf ast.Expr) *jsonSrc {
 	v := c.rootVar(buf)
 	if v == nil {
 		return nil
@@ -85,7 +85,7 @@ func (c *checker) bufferSource(buf ast.Expr) *jsonSrc {
 }
 
 // newEncoder returns the json.NewEncoder call that made the encoder e, following variables.
-func (c *checker) newEncoder(e ast.Expr, depth int) *ast.CallExpr {
+func (c *vetter) newEncoder(e ast.Expr, depth int) *ast.CallExpr {
 	if depth > maxDepth {
 		return nil
 	}
@@ -108,7 +108,7 @@ func (c *checker) newEncoder(e ast.Expr, depth int) *ast.CallExpr {
 
 // wsWriter names the call that returned the WebSocket message writer e ("(*websocket.Conn).
 // NextWriter"), following variables; "" when e is not one.
-func (c *checker) wsWriter(e ast.Expr, depth int) string {
+func (c *vetter) wsWriter(e ast.Expr, depth int) string {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || depth > maxDepth {
 		return ""
@@ -138,7 +138,7 @@ func (c *checker) wsWriter(e ast.Expr, depth int) string {
 
 // builtAt returns the composite literal or make call that built the value of e, following
 // variables; nil when there is none to show.
-func (c *checker) builtAt(e ast.Expr, depth int) ast.Expr {
+func (c *vetter) builtAt(e ast.Expr, depth int) ast.Expr {
 	if depth > maxDepth {
 		return nil
 	}
@@ -168,7 +168,7 @@ func (c *checker) builtAt(e ast.Expr, depth int) ast.Expr {
 }
 
 // assignsOf returns the values stored in the variable id names.
-func (c *checker) assignsOf(id *ast.Ident) []assign {
+func (c *vetter) assignsOf(id *ast.Ident) []assign {
 	v := c.variable(id)
 	if v == nil {
 		return nil
@@ -177,7 +177,7 @@ func (c *checker) assignsOf(id *ast.Ident) []assign {
 }
 
 // rootVar returns the variable behind x, &x or *x.
-func (c *checker) rootVar(e ast.Expr) *types.Var {
+func (c *vetter) rootVar(e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.UnaryExpr:
@@ -196,7 +196,7 @@ func (c *checker) rootVar(e ast.Expr) *types.Var {
 }
 
 // isConversion reports whether call is a type conversion T(x).
-func (c *checker) isConversion(call *ast.CallExpr) bool {
+func (c *vetter) isConversion(call *ast.CallExpr) bool {
 	tv, ok := c.pass.TypesInfo.Types[call.Fun]
 	return ok && tv.IsType() && len(call.Args) == 1
 }

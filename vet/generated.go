@@ -40,7 +40,7 @@ func hasGeneratedHeader(f *ast.File) bool {
 // declares the SchemaHash constant; the file that declares it must carry the framegen
 // marker. When that file cannot be read (a package known only by its export data), the
 // generated API's constants decide.
-func (c *checker) isGenerated(p *types.Package) bool {
+func (c *vetter) isGenerated(p *types.Package) bool {
 	if v, ok := c.gen[p]; ok {
 		return v
 	}
@@ -49,7 +49,7 @@ func (c *checker) isGenerated(p *types.Package) bool {
 	return v
 }
 
-func (c *checker) computeGenerated(p *types.Package) bool {
+func (c *vetter) computeGenerated(p *types.Package) bool {
 	scope := p.Scope()
 	hash, ok := scope.Lookup("SchemaHash").(*types.Const)
 	if !ok {
@@ -75,7 +75,7 @@ type genType struct {
 }
 
 // generatedType returns the generated type of t (or *t), or nil.
-func (c *checker) generatedType(t types.Type) *genType {
+func (c *vetter) generatedType(t types.Type) *genType {
 	if t == nil {
 		return nil
 	}

@@ -10,7 +10,7 @@ import (
 
 // describe says what value v, sent at pos, is: a generated frame, a map built at some line
 // (and the generated value it holds, the founding bug's shape), or its type.
-func (c *checker) describe(pos token.Pos, v ast.Expr) string {
+func (c *vetter) describe(pos token.Pos, v ast.Expr) string {
 	t := c.pass.TypesInfo.TypeOf(v)
 	if t == nil {
 		return "a value"
@@ -36,7 +36,7 @@ func (c *checker) describe(pos token.Pos, v ast.Expr) string {
 
 // heldGenerated names the first generated type among the elements of a composite literal:
 // a hand-built map holding a generated enum is how the founding bug looked.
-func (c *checker) heldGenerated(lit ast.Expr) string {
+func (c *vetter) heldGenerated(lit ast.Expr) string {
 	cl, ok := lit.(*ast.CompositeLit)
 	if !ok {
 		return ""
@@ -53,7 +53,7 @@ func (c *checker) heldGenerated(lit ast.Expr) string {
 }
 
 // fix says what to use instead of sending v by hand.
-func (c *checker) fix(v ast.Expr) string {
+func (c *vetter) fix(v ast.Expr) string {
 	g := c.generatedType(c.pass.TypesInfo.TypeOf(v))
 	if g != nil && g.side != "" {
 		return fmt.Sprintf("use (*%s.%sSender).%s or %s.Encode%sFrame",
@@ -74,7 +74,7 @@ func (c *checker) fix(v ast.Expr) string {
 
 // where writes the position at as "line 12" when it is in the file of pos, as
 // "file.go:12" when it is not.
-func (c *checker) where(pos, at token.Pos) string {
+func (c *vetter) where(pos, at token.Pos) string {
 	p, a := c.pass.Fset.Position(pos), c.pass.Fset.Position(at)
 	if p.Filename == a.Filename {
 		return fmt.Sprintf("line %d", a.Line)
@@ -83,7 +83,7 @@ func (c *checker) where(pos, at token.Pos) string {
 }
 
 // typeString writes t with package names, not paths, and nothing for the package checked.
-func (c *checker) typeString(t types.Type) string {
+func (c *vetter) typeString(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string {
 		if p == c.pass.Pkg {
 			return ""

@@ -33,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 			return nil, nil // generated code is framegen's own business
 		}
 	}
-	c := newChecker(pass)
+	c := newVetter(pass)
 	for _, f := range pass.Files {
 		c.index(f)
 	}
@@ -49,8 +49,8 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// A checker holds what one pass has learnt about its package.
-type checker struct {
+// A vetter holds what one pass has learnt about its package.
+type vetter struct {
 	pass     *analysis.Pass
 	assigns  map[*types.Var][]assign // every value stored in a variable of the package
 	encodes  []*ast.CallExpr         // every (*json.Encoder).Encode call
@@ -71,8 +71,8 @@ type finding struct {
 	msg string
 }
 
-func newChecker(pass *analysis.Pass) *checker {
-	c := &checker{
+func newVetter(pass *analysis.Pass) *vetter {
+	c := &vetter{
 		pass:    pass,
 		assigns: make(map[*types.Var][]assign),
 		gen:     make(map[*types.Package]bool),
@@ -88,7 +88,7 @@ func newChecker(pass *analysis.Pass) *checker {
 
 // index records the assignments and json.Encoder calls of f, for the data flow questions
 // checkCall asks.
-func (c *checker) index(f *ast.File) {
+func (c *vetter) index(f *ast.File) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -110,7 +110,7 @@ func (c *checker) index(f *ast.File) {
 	})
 }
 
-func (c *checker) indexAssign(lhs, rhs []ast.Expr) {
+func (c *vetter) indexAssign(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := ast.Unparen(l).(*ast.Ident)
 		if !ok {
@@ -130,7 +130,7 @@ func (c *checker) indexAssign(lhs, rhs []ast.Expr) {
 }
 
 // variable returns the variable id names, or nil for anything else (a field, a function).
-func (c *checker) variable(id *ast.Ident) *types.Var {
+func (c *vetter) variable(id *ast.Ident) *types.Var {
 	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	if !ok || v.IsField() {
 		return nil
@@ -138,12 +138,12 @@ func (c *checker) variable(id *ast.Ident) *types.Var {
 	return v
 }
 
-func (c *checker) callee(call *ast.CallExpr) *types.Func {
+func (c *vetter) callee(call *ast.CallExpr) *types.Func {
 	return typeutil.StaticCallee(c.pass.TypesInfo, call)
 }
 
 // checkCall reports call if it moves JSON to or from a WebSocket around generated code.
-func (c *checker) checkCall(call *ast.CallExpr) {
+func (c *vetter) checkCall(call *ast.CallExpr) {
 	fn := c.callee(call)
 	if fn == nil {
 		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Write" {
@@ -180,7 +180,7 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 }
 
 // directWrite reports a library call that encodes v as JSON and sends it.
-func (c *checker) directWrite(call *ast.CallExpr, op string, v ast.Expr) {
+func (c *vetter) directWrite(call *ast.CallExpr, op string, v ast.Expr) {
 	if v == nil {
 		return
 	}
@@ -189,7 +189,7 @@ func (c *checker) directWrite(call *ast.CallExpr, op string, v ast.Expr) {
 }
 
 // bytesWrite reports a write of data when data is JSON encoded by hand.
-func (c *checker) bytesWrite(call *ast.CallExpr, op string, data ast.Expr) {
+func (c *vetter) bytesWrite(call *ast.CallExpr, op string, data ast.Expr) {
 	src := c.jsonSource(data, 0)
 	if src == nil {
 		return
@@ -200,7 +200,7 @@ func (c *checker) bytesWrite(call *ast.CallExpr, op string, data ast.Expr) {
 
 // checkWriterWrite reports w.Write(data) when w is a WebSocket message writer and data is
 // JSON encoded by hand.
-func (c *checker) checkWriterWrite(call *ast.CallExpr, sel *ast.SelectorExpr) {
+func (c *vetter) checkWriterWrite(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	if len(call.Args) != 1 {
 		return
 	}
@@ -212,7 +212,7 @@ func (c *checker) checkWriterWrite(call *ast.CallExpr, sel *ast.SelectorExpr) {
 }
 
 // checkEncode reports enc.Encode(v) when enc writes to a WebSocket message writer.
-func (c *checker) checkEncode(call *ast.CallExpr) {
+func (c *vetter) checkEncode(call *ast.CallExpr) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || len(call.Args) != 1 {
 		return
@@ -231,7 +231,7 @@ func (c *checker) checkEncode(call *ast.CallExpr) {
 
 // directRead reports a library call that decodes JSON around the generated decoder, in a
 // package that has one to use.
-func (c *checker) directRead(call *ast.CallExpr, op, read string) {
+func (c *vetter) directRead(call *ast.CallExpr, op, read string) {
 	if len(c.genUsed) == 0 {
 		return
 	}
@@ -240,13 +240,13 @@ func (c *checker) directRead(call *ast.CallExpr, op, read string) {
 		"and decode it with %s.DecodeClientFrame or %s.DecodeServerFrame (or Dispatch…)", op, read, p, p)
 }
 
-func (c *checker) addf(pos token.Pos, format string, args ...any) {
+func (c *vetter) addf(pos token.Pos, format string, args ...any) {
 	c.findings = append(c.findings, finding{pos: pos, msg: fmt.Sprintf(format, args...)})
 }
 
 // report applies the //framegen:ignore directives and reports what is left, in position
 // order.
-func (c *checker) report() {
+func (c *vetter) report() {
 	fset := c.pass.Fset
 	var dirs []*directive
 	for _, f := range c.pass.Files {

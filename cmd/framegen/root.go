@@ -54,6 +54,7 @@ func newRootCmd() *cobra.Command {
 		newCheckCmd(),
 		newInitCmd(),
 		newDiffCmd(),
+		newVetCmd(),
 	)
 	return root
 }
