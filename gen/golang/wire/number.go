@@ -124,8 +124,9 @@ func (d *decoder) readFloat64() (float64, error) {
 	return f, nil
 }
 
-// maxExp caps exponents while parsing; anything beyond is out of range anyway.
-const maxExp = 1 << 20
+// maxExp caps exponents while parsing: beyond it, no input that fits in memory has
+// enough digits to bring the value back into int64 range.
+const maxExp = 1 << 40
 
 // parseIntegral converts a number that scanNumber accepted to int64, or says why it cannot
 // ("" when it can).
@@ -147,7 +148,7 @@ func parseIntegral(b []byte) (int64, string) {
 		}
 		frac, rest = rest[1:j], rest[j:]
 	}
-	exp := 0
+	var exp int64
 	if len(rest) > 0 { // 'e' or 'E'
 		rest = rest[1:]
 		expNeg := false
@@ -157,7 +158,7 @@ func parseIntegral(b []byte) (int64, string) {
 		}
 		for _, c := range rest {
 			if exp < maxExp {
-				exp = exp*10 + int(c-'0')
+				exp = exp*10 + int64(c-'0')
 			}
 		}
 		if expNeg {
@@ -185,11 +186,11 @@ func parseIntegral(b []byte) (int64, string) {
 	if first < 0 {
 		return 0, ""
 	}
-	power := len(intPart) - 1 - last + exp
+	power := int64(len(intPart)-1-last) + exp
 	if power < 0 {
 		return 0, "want integer, got a number with a fraction"
 	}
-	if last-first+1+power > 19 {
+	if int64(last-first+1)+power > 19 {
 		return 0, "integer out of range for int64"
 	}
 	limit := uint64(math.MaxInt64)
