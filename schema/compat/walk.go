@@ -397,10 +397,14 @@ func (w *walk) object(pol policy, o, n *schema.Object) {
 	w.fields(fmt.Sprintf("type %q", n.Name.Wire), pol, o.Fields(), n.Fields())
 }
 
+type unionKey struct {
+	old, new *schema.Union
+	pol      policy
+}
+
 func (w *walk) union(pol policy, o, n *schema.Union) {
-	k := [2]*schema.Union{o, n}
+	k := unionKey{o, n, pol}
 	if w.done[k] {
-		// Variants are objects and carry their own key with the policy.
 		return
 	}
 	w.done[k] = true
