@@ -1,9 +1,11 @@
 package schema
 
 import (
+	"cmp"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +89,11 @@ func TestBad(t *testing.T) {
 			}
 			if p != nil {
 				t.Errorf("Load returned a model beside its diagnostics")
+			}
+			if !slices.IsSortedFunc(diags, func(a, b Diagnostic) int {
+				return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+			}) {
+				t.Errorf("diagnostics are not sorted by position:\n%v", diags)
 			}
 			got := filepath.ToSlash(diags.Error()) + "\n"
 			golden(t, strings.TrimSuffix(file, ".yaml")+".golden", got)
