@@ -256,11 +256,15 @@ func requiredness(f *schema.Field) string {
 }
 
 // renames pairs removed and added fields that are one field under a new wire name: the
-// same explicit go_name, or the only field removed and the only one added, of one type.
+// same explicit go_name, or the only field removed and the only one added, alike in type,
+// optional and nullable.
 func renames(gone, added []*schema.Field) [][2]*schema.Field {
 	var pairs [][2]*schema.Field
-	if len(gone) == 1 && len(added) == 1 && gone[0].Type.String() == added[0].Type.String() {
-		return append(pairs, [2]*schema.Field{gone[0], added[0]})
+	if len(gone) == 1 && len(added) == 1 {
+		o, n := gone[0], added[0]
+		if o.Type.String() == n.Type.String() && o.Optional == n.Optional && o.Nullable == n.Nullable {
+			return append(pairs, [2]*schema.Field{o, n})
+		}
 	}
 	used := map[*schema.Field]bool{}
 	for _, of := range gone {
@@ -306,7 +310,8 @@ func (w *walk) field(scope string, pol policy, of, nf *schema.Field) {
 			w.emit(breaksNew(RuleNullableRemoved, nf.Pos, in+": no longer nullable"))
 		}
 	}
-	if od, nd := valueText(of.Default), valueText(nf.Default); od != nd {
+	// A default means something only while the key may be absent.
+	if od, nd := valueText(of.Default), valueText(nf.Default); of.Optional && nf.Optional && od != nd {
 		w.emit(change{rule: RuleDefaultChanged, pos: nf.Pos, msg: fmt.Sprintf("%s: default %s → %s", in, od, nd),
 			onNew: Warning, onOld: Warning})
 	}
