@@ -218,7 +218,7 @@ func genValidate(p *protocol, f *jen.File) {
 		for _, fm := range p.patternOrder {
 			defs = append(defs, jen.Id(p.patterns[fm]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit("^(?:"+fm.Constraints.Pattern+")$")))
 		}
-		f.Comment("Patterns of string fields, anchored: a pattern must match the whole string.")
+		comment(f, "Patterns of string fields, anchored: a pattern must match the whole string.")
 		f.Var().Defs(defs...)
 	}
 	for _, o := range p.structs() {
@@ -295,9 +295,9 @@ func (g *validator) genStruct(f *jen.File, o *object) {
 	if o.frame != nil {
 		what = "the schema (its envelope fields too)"
 	}
-	f.Commentf("Validate reports every way v breaks %s, as a *ValidationError that lists each violation with its path ($.field); it returns nil for a valid value.", what)
+	commentf(f, "Validate reports every way v breaks %s, as a *ValidationError that lists each violation with its path ($.field); it returns nil for a valid value.", what)
 	if !g.checked[o] {
-		f.Comment(o.name + " has no rule a value can break, so it always returns nil.")
+		comment(f, o.name + " has no rule a value can break, so it always returns nil.")
 		f.Func().Params(jen.Id("v").Id(o.name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
 		return
 	}
@@ -311,7 +311,7 @@ func (g *validator) genStruct(f *jen.File, o *object) {
 		body = append(body, g.fieldChecks(fld)...)
 	}
 	f.Line()
-	f.Comment("validate adds v's violations to c, at paths under p.")
+	comment(f, "validate adds v's violations to c, at paths under p.")
 	f.Func().Params(jen.Id("v").Id(o.name)).Id("validate").Params(jen.Id("c").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath")).Block(body...)
 }
 
@@ -493,7 +493,7 @@ func (g *validator) genUnion(f *jen.File, u *union) {
 	cases = append(cases, jen.Default().Block(jen.Id("c").Dot("add").Call(jen.Op("*").Id("p"), jen.Lit("not a variant of "+u.name))))
 	subject := jen.Id("u").Op(":=").Id("u").Assert(jen.Type())
 	f.Line()
-	f.Commentf("validate%s adds the violations of union value u to c, at path p.", u.name)
+	commentf(f, "validate%s adds the violations of union value u to c, at path p.", u.name)
 	f.Func().Id("validate"+u.name).Params(
 		jen.Id("c").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath"), jen.Id("u").Id(u.name),
 	).Block(jen.Switch(subject).Block(cases...))
