@@ -125,8 +125,10 @@ func (l *loader) protocol(root *yaml.Node) *Protocol {
 func (l *loader) header(root *yaml.Node, m map[string]entry, p *Protocol) {
 	if e, ok := m["framegen"]; !ok {
 		l.hintf(root, "", "add framegen: 1", "missing key \"framegen\" (the schema language version)")
-	} else if v, ok := intValue(e.V); !ok || v != 1 {
-		l.hintf(e.V, "framegen", "1 is the only version", "unsupported schema language version %s", quoteScalar(e.V))
+	} else if v, ok := intValue(e.V); !ok {
+		l.hintf(e.V, "framegen", "write framegen: 1", "framegen must be the integer 1, not %s", describe(e.V))
+	} else if v != 1 {
+		l.hintf(e.V, "framegen", "1 is the only version", "unsupported schema language version %d", v)
 	}
 	if e, ok := m["protocol"]; !ok {
 		l.hintf(root, "", "add protocol: <lower_snake name>", "missing key \"protocol\"")

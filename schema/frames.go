@@ -157,9 +157,12 @@ func (l *loader) envelope(n *yaml.Node, path string) *Envelope {
 	}
 	if e, ok := m["tag"]; ok {
 		if s, ok := l.str(e, path); ok {
-			if s == "" {
+			switch {
+			case env.Tagging == External:
+				l.hintf(e.K, path, "drop tag: the frame's tag is the key around its fields", "a tag key is not used with external tagging")
+			case s == "":
 				l.errorf(e.V, path, "tag key is empty")
-			} else {
+			default:
 				env.TagKey = s
 			}
 		}

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -47,7 +46,7 @@ func FuzzParse(f *testing.F) {
 		if len(diags) == 0 {
 			t.Fatal("empty Diagnostics")
 		}
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := maxLine(data)
 		for _, d := range diags {
 			if d.Pos.File != "fuzz.yaml" || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 {
 				t.Fatalf("diagnostic %q has a position outside the input (%d lines)", d, lines)

@@ -10,6 +10,8 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -69,7 +71,7 @@ func (l *loader) decode(data []byte) (root *yaml.Node) {
 		if errors.Is(err, io.EOF) {
 			l.report(Pos{File: l.file, Line: 1, Col: 1}, "", "", "the schema is empty")
 		} else {
-			l.syntaxError(err)
+			l.syntaxError(err, data)
 		}
 		return nil
 	}
@@ -79,7 +81,7 @@ func (l *loader) decode(data []byte) (root *yaml.Node) {
 		l.errorf(&next, "", "a schema is one YAML document; this is a second one")
 		return nil
 	case !errors.Is(err, io.EOF):
-		l.syntaxError(err)
+		l.syntaxError(err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -100,18 +102,58 @@ func (l *loader) decodeDoc(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
+// maxLine is the most lines YAML can see in data: it breaks lines at \n, \r, and the
+// Unicode breaks NEL, LS and PS, so positions past the count of \n are possible.
+func maxLine(data []byte) int {
+	n := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r"))
+	for _, br := range []string{"\u0085", "\u2028", "\u2029"} {
+		n += bytes.Count(data, []byte(br))
+	}
+	return n
+}
+
+// isParserError reports whether msg comes from the YAML parser rather than its scanner.
+func isParserError(msg string) bool {
+	for _, p := range []string{"did not find expected", "found duplicate %", "found incompatible YAML", "found undefined tag handle"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// flowOptional finds a type ending in ? inside a flow collection ({type: string?}), which
+// the YAML library cannot parse unquoted.
+var flowOptional = regexp.MustCompile(`[\w>]\?\s*[,}\]]`)
+
 // syntaxError reports a YAML parse error at the line the library names, column 1 (it
-// gives no column).
-func (l *loader) syntaxError(err error) {
+// gives no column), unless the line shows a known trap.
+func (l *loader) syntaxError(err error, data []byte) {
 	msg := err.Error()
 	p := Pos{File: l.file, Line: 1, Col: 1}
+	lines := strings.Split(string(data), "\n")
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		if line, err := strconv.Atoi(m[1]); err == nil && line > 0 {
-			p.Line = line
-		}
 		msg = m[2]
+		if line, err := strconv.Atoi(m[1]); err == nil && line > 0 {
+			// The library counts lines from 0 for parser errors, from 1 for scanner ones.
+			if isParserError(msg) {
+				line++
+			}
+			p.Line = min(line, maxLine(data))
+		}
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
 	}
-	l.report(p, "", "", "YAML syntax error: %s", msg)
+	hint := ""
+	if strings.HasPrefix(msg, "did not find expected ',' or") {
+		// The line is where the collection starts; the ? may be a few lines on.
+		for i := min(p.Line, len(lines)) - 1; i < min(len(lines), p.Line+20); i++ {
+			if loc := flowOptional.FindStringIndex(lines[i]); loc != nil {
+				p.Line, p.Col = i+1, utf8.RuneCountInString(lines[i][:loc[0]+1])+1
+				hint = `inside {…} or […], quote a type that ends in ?: "string?"`
+				break
+			}
+		}
+	}
+	l.report(p, "", hint, "YAML syntax error: %s", msg)
 }

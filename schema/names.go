@@ -148,7 +148,7 @@ func (l *loader) checkNames(p *Protocol) {
 	for _, f := range p.frames {
 		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
 		var seen []string
-		for _, side := range Sides {
+		for i, side := range Sides {
 			if !f.From.Has(side) {
 				continue
 			}
@@ -158,7 +158,11 @@ func (l *loader) checkNames(p *Protocol) {
 				}
 				seen = append(seen, ef.Name.Wire)
 				id := goIdent(ef.Name)
-				s.add(ident{name: id, pos: ef.Pos, what: fmt.Sprintf("envelope field %q", ef.Name.Wire), silent: true})
+				// The server envelope's fields meet the client's only in frames sent both
+				// ways; a clash there is reported once, at the server envelope's field.
+				s.add(ident{name: id, pos: ef.Pos, what: fmt.Sprintf("field %q of %s", ef.Name.Wire, l.envName(side)),
+					path: fmt.Sprintf("envelope: server: field %q", ef.Name.Wire), silent: i == 0 || !l.perSideEn,
+					label: fmt.Sprintf("Go name %q, in frames sent both ways,", id)})
 				if ef.Default != nil {
 					s.add(ident{name: "Get" + id, pos: ef.Pos, what: fmt.Sprintf("accessor Get%s of envelope field %q", id, ef.Name.Wire), silent: true})
 				}
