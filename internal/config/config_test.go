@@ -253,3 +253,30 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParse checks that no input panics and that every rejection is positioned.
+func FuzzParse(f *testing.F) {
+	f.Add("version: 1\nschemas:\n  - {schema: a, go: {out: b, side: server, transports: [coder]}, docs: {out: c}}\n")
+	f.Add("version: 1\nschemas: [{schema: a, go: {out: b}}, {schema: a, go: {out: b}}]\n")
+	f.Add("version: 1\nschemas:\n  - &x {schema: a, go: {out: b}}\n  - *x\n")
+	f.Add("version: [1]\nschemas: {a: b}\n")
+	f.Add(": :\n\t- [")
+	f.Fuzz(func(t *testing.T, src string) {
+		cfg, err := Parse("f.yaml", []byte(src))
+		if err == nil {
+			if cfg == nil || len(cfg.Schemas) == 0 {
+				t.Fatalf("Parse(%q) accepted a config without schemas", src)
+			}
+			return
+		}
+		var diags schema.Diagnostics
+		if !errors.As(err, &diags) || len(diags) == 0 {
+			t.Fatalf("Parse(%q) = %v, want diagnostics", src, err)
+		}
+		for _, d := range diags {
+			if !d.Pos.IsValid() || d.Pos.File != "f.yaml" {
+				t.Errorf("Parse(%q): diagnostic without a position: %v", src, d)
+			}
+		}
+	})
+}

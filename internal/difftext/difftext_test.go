@@ -254,3 +254,20 @@ func normalizeHeader(h string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// FuzzUnified checks that every diff applies and rebuilds the new text.
+func FuzzUnified(f *testing.F) {
+	f.Add("a\nb\nc\n", "a\nc\nd\n")
+	f.Add("", "x")
+	f.Add("x\ny", "x\ny\n")
+	f.Add("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "0\n2\n3\n4\n5\n6\n7\n8\n0\n")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		d := Unified("a", "b", []byte(old), []byte(new))
+		if (d == "") != (old == new) {
+			t.Fatalf("Unified(%q, %q) = %q", old, new, d)
+		}
+		if got := apply(t, old, d); got != new {
+			t.Fatalf("old %q new %q: patch gives %q\n%s", old, new, got, d)
+		}
+	})
+}
