@@ -106,6 +106,10 @@ func readSchemaSource(ctx context.Context, src string) (name string, data []byte
 	if !ok || ref == "" || path == "" {
 		return "", nil, usagef("%q: want git:REF:PATH", src)
 	}
+	if strings.HasPrefix(ref, "-") {
+		// git would take it for an option.
+		return "", nil, usagef("%q: a git ref cannot start with '-'", src)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, "git", "show", "--no-textconv", ref+":"+path)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
