@@ -1,6 +1,8 @@
 package wire
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 )
@@ -251,9 +253,7 @@ func (d *decoder) scanString() (start, end int, esc bool, err error) {
 	i := d.pos + 1
 	start = i
 	for {
-		for i < len(data) && strSafe[data[i]] == 1 {
-			i++
-		}
+		i = skipSafe(data, i)
 		if i >= len(data) {
 			return 0, 0, false, decodeErr(KindSyntax, "unterminated string at offset "+strconv.Itoa(d.pos))
 		}
@@ -278,6 +278,31 @@ func (d *decoder) scanString() (start, end int, esc bool, err error) {
 			i += size
 		}
 	}
+}
+
+// Bytes broadcast to every lane of a uint64, for testing eight string bytes at once.
+const (
+	lanes01 = 0x0101010101010101
+	lanes80 = 0x8080808080808080
+)
+
+// skipSafe returns the index of the first byte at or after i that is not safe (strSafe),
+// or len(b). It tests eight bytes at a time while they are all plain ASCII.
+func skipSafe(b []byte, i int) int {
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lanes01 * '"')
+		s := x ^ (lanes01 * '\\')
+		// A lane's high bit ends up set when the byte is < 0x20, '"', '\\' or >= 0x80.
+		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(s-lanes01)&^s|x)&lanes80 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(b) && strSafe[b[i]] == 1 {
+		i++
+	}
+	return i
 }
 
 // checkEscape checks the escape sequence at data[i] (a backslash) and returns its length.
@@ -338,9 +363,9 @@ func unescape(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
-			j := i + 1
-			for j < len(s) && s[j] != '\\' {
-				j++
+			j := len(s)
+			if k := bytes.IndexByte(s[i+1:], '\\'); k >= 0 {
+				j = i + 1 + k
 			}
 			dst = append(dst, s[i:j]...)
 			i = j
@@ -402,14 +427,31 @@ func (d *decoder) readStringBytes() ([]byte, error) {
 	return d.stringBytes("string")
 }
 
-// readString reads a string.
+// readString reads a string, with one allocation whether or not it has escapes.
 func (d *decoder) readString() (string, error) {
-	b, err := d.stringBytes("string")
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return "", d.typeErr("string")
+	}
+	start, end, esc, err := d.scanString()
 	if err != nil {
 		return "", err
 	}
-	return string(b), nil
+	if !esc {
+		return string(d.data[start:end]), nil
+	}
+	// Unescaping never lengthens the text: a short one fits a buffer on the stack, so the
+	// string is the only allocation.
+	if end-start <= shortString {
+		var buf [shortString]byte
+		return string(unescape(buf[:0], d.data[start:end])), nil
+	}
+	d.scratch = unescape(d.scratch[:0], d.data[start:end])
+	return string(d.scratch), nil
 }
+
+// shortString is the longest escaped string readString unescapes on the stack.
+const shortString = 256
 
 // readBool reads true or false.
 func (d *decoder) readBool() (bool, error) {

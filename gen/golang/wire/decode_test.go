@@ -384,3 +384,33 @@ func TestNull(t *testing.T) {
 		})
 	}
 }
+
+// TestSkipSafe checks the eight-bytes-at-a-time scan against the table, for every byte
+// value at every position of a word and across word boundaries.
+func TestSkipSafe(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for p := 0; p < 17; p++ {
+			b := []byte(strings.Repeat("a", 19))
+			b[p] = byte(c)
+			want := 0
+			for want < len(b) && strSafe[b[want]] == 1 {
+				want++
+			}
+			if got := skipSafe(b, 0); got != want {
+				t.Fatalf("skipSafe with byte %#x at %d = %d, want %d", c, p, got, want)
+			}
+			if got := skipSafeString(string(b), 0); got != want {
+				t.Fatalf("skipSafeString with byte %#x at %d = %d, want %d", c, p, got, want)
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		want := 0
+		if c >= 0x20 && c < 0x80 && c != '"' && c != '\\' {
+			want = 1
+		}
+		if int(strSafe[c]) != want {
+			t.Errorf("strSafe[%#x] = %d, want %d", c, strSafe[c], want)
+		}
+	}
+}

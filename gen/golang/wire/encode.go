@@ -21,7 +21,7 @@ func appendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if strSafe[c] == 1 {
-			i++
+			i = skipSafeString(s, i+1)
 			continue
 		}
 		if c >= utf8.RuneSelf {
@@ -58,6 +58,24 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// skipSafeString is skipSafe for a string.
+func skipSafeString(s string, i int) int {
+	for i+8 <= len(s) {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q := x ^ (lanes01 * '"')
+		b := x ^ (lanes01 * '\\')
+		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(b-lanes01)&^b|x)&lanes80 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && strSafe[s[i]] == 1 {
+		i++
+	}
+	return i
 }
 
 // appendInt appends v in decimal.
