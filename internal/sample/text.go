@@ -15,6 +15,9 @@ import (
 // maxReps bounds how many repetitions of a starred sub-pattern the synthesis tries.
 const maxReps = 64
 
+// maxBytes bounds a synthesized string: nested repetitions grow it exponentially.
+const maxBytes = 4096
+
 // str returns a string meeting c: the field's name, padded with "x" to min_length and cut to
 // max_length; with a pattern, that string if it matches, else the shortest string the
 // pattern's syntax tree yields with 0, 1, 2 … repetitions that matches and fits the length
@@ -64,12 +67,18 @@ func str(name string, c schema.Constraints) (string, error) {
 	return "", fmt.Errorf("no value found that matches pattern %q and the length bounds; give the field an example", c.Pattern)
 }
 
-var errNoMatch = errors.New("pattern matches nothing")
+var (
+	errNoMatch = errors.New("pattern matches nothing")
+	errTooLong = errors.New("synthesized string too long")
+)
 
 // synth writes a string that the regexp tree re matches, taking each repetition reps times
 // (within its bounds) and the first branch of each alternation. Anchors and word
 // boundaries write nothing; the caller checks the result with the real matcher.
 func synth(b *strings.Builder, re *syntax.Regexp, reps int) error {
+	if b.Len() > maxBytes {
+		return errTooLong
+	}
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return errNoMatch

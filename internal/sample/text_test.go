@@ -1,8 +1,10 @@
 package sample
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/framegen/framegen/schema"
 )
@@ -47,4 +49,52 @@ func TestStr(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzStr feeds patterns and length bounds to str: it must never panic, and whatever it
+// returns without error must match the pattern and fit the bounds.
+func FuzzStr(f *testing.F) {
+	for _, seed := range []struct {
+		pattern  string
+		min, max int64
+	}{
+		{"[a-z]+", -1, -1},
+		{`^[A-Z]{3}-\d{4}$`, -1, -1},
+		{"(ab|cd)+x?", 5, -1},
+		{`[a-z]+\d`, -1, 1},
+		{`(a|bb)c`, 3, -1},
+		{`\bx\b\by`, -1, -1},
+		{`(?i)héllo|wörld`, 2, 9},
+		{`[^\x00-\x{10FFFF}]`, 0, 0},
+		{`x{2,5}y*z{0,3}`, 4, 6},
+	} {
+		f.Add(seed.pattern, seed.min, seed.max)
+	}
+	f.Fuzz(func(t *testing.T, pattern string, minLen, maxLen int64) {
+		if _, err := regexp.Compile(pattern); err != nil || pattern == "" {
+			return // the checker rejects a bad pattern; "" means no pattern
+		}
+		var c schema.Constraints
+		c.Pattern = pattern
+		if minLen >= 0 && minLen < 1000 {
+			c.MinLength = &minLen
+		}
+		if maxLen >= 0 && maxLen < 1000 {
+			c.MaxLength = &maxLen
+		}
+		if c.MinLength != nil && c.MaxLength != nil && minLen > maxLen {
+			return // min_length > max_length is a schema error
+		}
+		s, err := str("field", c)
+		if err != nil {
+			return
+		}
+		if !regexp.MustCompile(`^(?:` + pattern + `)$`).MatchString(s) {
+			t.Errorf("str() = %q, which does not match %q", s, pattern)
+		}
+		n := int64(utf8.RuneCountInString(s))
+		if c.MinLength != nil && n < minLen || c.MaxLength != nil && n > maxLen {
+			t.Errorf("str() = %q: %d code points, want within [%d, %d]", s, n, minLen, maxLen)
+		}
+	})
 }
