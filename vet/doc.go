@@ -16,8 +16,10 @@
 //   - bytes from json.Marshal, json.MarshalIndent or a json.Encoder written with gorilla's
 //     (*Conn).WriteMessage or NewPreparedMessage, coder's (*Conn).Write, or the writer of
 //     gorilla's NextWriter or coder's Writer, and a json.Encoder writing to such a writer;
-//   - reads that bypass the generated decoder (gorilla's ReadJSON, coder's wsjson.Read) in a
-//     package that imports a framegen-generated package.
+//   - reads that bypass the generated decoder in a package that imports a
+//     framegen-generated package: gorilla's ReadJSON, coder's wsjson.Read, json.Unmarshal of
+//     a message from gorilla's ReadMessage or coder's Read, and a json.Decoder on the reader
+//     of gorilla's NextReader or coder's Reader.
 //
 // Each finding says what was sent (a map[string]any built at a given line, an interface
 // value, a generated frame, which json.Marshal writes without its frame tag) and what to use

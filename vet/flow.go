@@ -108,28 +108,70 @@ func (c *vetter) newEncoder(e ast.Expr, depth int) *ast.CallExpr {
 
 // wsWriter names the call that returned the WebSocket message writer e ("(*websocket.Conn).
 // NextWriter"), following variables; "" when e is not one.
-func (c *vetter) wsWriter(e ast.Expr, depth int) string {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || depth > maxDepth {
+func (c *vetter) wsWriter(e ast.Expr) string {
+	return c.callResult(e, 0, func(fn *types.Func) string {
+		switch {
+		case isMethod(fn, gorilla, "Conn", "NextWriter"):
+			return "(*websocket.Conn).NextWriter"
+		case isMethod(fn, coder, "Conn", "Writer"):
+			return "(*websocket.Conn).Writer"
+		}
+		return ""
+	}, 0)
+}
+
+// wsMessage names the call that returned the WebSocket message e ("(*websocket.Conn).
+// ReadMessage"), following variables and conversions; "" when e is not one.
+func (c *vetter) wsMessage(e ast.Expr) string {
+	return c.callResult(e, 1, func(fn *types.Func) string {
+		switch {
+		case isMethod(fn, gorilla, "Conn", "ReadMessage"):
+			return "(*websocket.Conn).ReadMessage"
+		case isMethod(fn, coder, "Conn", "Read"):
+			return "(*websocket.Conn).Read"
+		}
+		return ""
+	}, 0)
+}
+
+// wsReader names the call that returned the WebSocket message reader e ("(*websocket.Conn).
+// NextReader"), following variables; "" when e is not one.
+func (c *vetter) wsReader(e ast.Expr) string {
+	return c.callResult(e, 1, func(fn *types.Func) string {
+		switch {
+		case isMethod(fn, gorilla, "Conn", "NextReader"):
+			return "(*websocket.Conn).NextReader"
+		case isMethod(fn, coder, "Conn", "Reader"):
+			return "(*websocket.Conn).Reader"
+		}
+		return ""
+	}, 0)
+}
+
+// callResult follows e through variables and conversions to result number index of a
+// call, and returns what name says of the callee; "" when e is no such result.
+func (c *vetter) callResult(e ast.Expr, index int, name func(*types.Func) string, depth int) string {
+	if depth > maxDepth {
 		return ""
 	}
-	for _, a := range c.assignsOf(id) {
-		switch {
-		case a.index == 0:
-			call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			fn := c.callee(call)
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if c.isConversion(e) {
+			return c.callResult(e.Args[0], index, name, depth+1)
+		}
+	case *ast.Ident:
+		for _, a := range c.assignsOf(e) {
 			switch {
-			case isMethod(fn, gorilla, "Conn", "NextWriter"):
-				return "(*websocket.Conn).NextWriter"
-			case isMethod(fn, coder, "Conn", "Writer"):
-				return "(*websocket.Conn).Writer"
-			}
-		case a.index < 0:
-			if op := c.wsWriter(a.rhs, depth+1); op != "" {
-				return op
+			case a.index == index:
+				if call, ok := ast.Unparen(a.rhs).(*ast.CallExpr); ok {
+					if op := name(c.callee(call)); op != "" {
+						return op
+					}
+				}
+			case a.index < 0:
+				if op := c.callResult(a.rhs, index, name, depth+1); op != "" {
+					return op
+				}
 			}
 		}
 	}

@@ -20,9 +20,10 @@ var Analyzer = &analysis.Analyzer{
 	Name: "framegen",
 	Doc: "report JSON sent on a WebSocket around framegen-generated code\n\n" +
 		"Reports gorilla WriteJSON, coder wsjson.Write, json.Marshal or json.Encoder output\n" +
-		"written to a WebSocket connection, and ReadJSON or wsjson.Read in packages that\n" +
-		"import a framegen-generated package. A //framegen:ignore <reason> comment on the\n" +
-		"line or the line above silences one finding.",
+		"written to a WebSocket connection, and ReadJSON, wsjson.Read or encoding/json\n" +
+		"decoding of a received message in packages that import a framegen-generated\n" +
+		"package. A //framegen:ignore <reason> comment on the line or the line above\n" +
+		"silences one finding.",
 	URL: "https://github.com/framegen/framegen/blob/main/docs/vet.md",
 	Run: run,
 }
@@ -172,6 +173,18 @@ func (c *vetter) checkCall(call *ast.CallExpr) {
 		c.directRead(call, "websocket.ReadJSON", "(*websocket.Conn).ReadMessage")
 	case isFunc(fn, coderJSON, "Read"):
 		c.directRead(call, "wsjson.Read", "(*websocket.Conn).Read")
+	case isFunc(fn, "encoding/json", "Unmarshal"):
+		if len(call.Args) == 2 {
+			if op := c.wsMessage(call.Args[0]); op != "" {
+				c.decodeRead(call, "json.Unmarshal of a message from "+op)
+			}
+		}
+	case isFunc(fn, "encoding/json", "NewDecoder"):
+		if len(call.Args) == 1 {
+			if op := c.wsReader(call.Args[0]); op != "" {
+				c.decodeRead(call, "json.Decoder on the reader of "+op)
+			}
+		}
 	case fn.Name() == "Write":
 		if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
 			c.checkWriterWrite(call, sel)
@@ -204,7 +217,7 @@ func (c *vetter) checkWriterWrite(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	if len(call.Args) != 1 {
 		return
 	}
-	op := c.wsWriter(sel.X, 0)
+	op := c.wsWriter(sel.X)
 	if op == "" {
 		return
 	}
@@ -221,7 +234,7 @@ func (c *vetter) checkEncode(call *ast.CallExpr) {
 	if ne == nil || len(ne.Args) != 1 {
 		return
 	}
-	op := c.wsWriter(ne.Args[0], 0)
+	op := c.wsWriter(ne.Args[0])
 	if op == "" {
 		return
 	}
@@ -238,6 +251,17 @@ func (c *vetter) directRead(call *ast.CallExpr, op, read string) {
 	p := c.genUsed[0].Name()
 	c.addf(call.Pos(), "%s decodes JSON without the generated decoder: read the message with %s "+
 		"and decode it with %s.DecodeClientFrame or %s.DecodeServerFrame (or Dispatch…)", op, read, p, p)
+}
+
+// decodeRead reports JSON decoding of a message read from a WebSocket, in a package that
+// has a generated decoder to use.
+func (c *vetter) decodeRead(call *ast.CallExpr, op string) {
+	if len(c.genUsed) == 0 {
+		return
+	}
+	p := c.genUsed[0].Name()
+	c.addf(call.Pos(), "%s bypasses the generated decoder: decode the message with "+
+		"%s.DecodeClientFrame or %s.DecodeServerFrame (or Dispatch…)", op, p, p)
 }
 
 func (c *vetter) addf(pos token.Pos, format string, args ...any) {

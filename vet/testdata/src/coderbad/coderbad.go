@@ -53,3 +53,23 @@ func wsjsonRead(ctx context.Context, c *websocket.Conn) (chatproto.AuthRequest, 
 	err := wsjson.Read(ctx, c, &req) // want `^wsjson\.Read decodes JSON without the generated decoder: read the message with \(\*websocket\.Conn\)\.Read and decode it with chatproto\.DecodeClientFrame or chatproto\.DecodeServerFrame \(or Dispatch…\)$`
 	return req, err
 }
+
+func unmarshalMessage(ctx context.Context, c *websocket.Conn) (chatproto.AuthRequest, error) {
+	var req chatproto.AuthRequest
+	_, b, err := c.Read(ctx)
+	if err != nil {
+		return req, err
+	}
+	s := string(b)
+	return req, json.Unmarshal([]byte(s), &req) // want `^json\.Unmarshal of a message from \(\*websocket\.Conn\)\.Read bypasses the generated decoder`
+}
+
+func decodeReader(ctx context.Context, c *websocket.Conn) (any, error) {
+	_, r, err := c.Reader(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(r) // want `^json\.Decoder on the reader of \(\*websocket\.Conn\)\.Reader bypasses the generated decoder`
+	var v any
+	return v, dec.Decode(&v)
+}

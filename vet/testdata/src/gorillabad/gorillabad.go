@@ -97,3 +97,23 @@ func readJSON(c *websocket.Conn) error {
 	var m map[string]any
 	return c.ReadJSON(&m) // want `^\(\*websocket\.Conn\)\.ReadJSON decodes JSON without the generated decoder`
 }
+
+func unmarshalMessage(c *websocket.Conn) (map[string]any, error) {
+	_, msg, err := c.ReadMessage()
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	err = json.Unmarshal(msg, &m) // want `^json\.Unmarshal of a message from \(\*websocket\.Conn\)\.ReadMessage bypasses the generated decoder: decode the message with chatproto\.DecodeClientFrame or chatproto\.DecodeServerFrame \(or Dispatch…\)$`
+	return m, err
+}
+
+func decodeReader(c *websocket.Conn) (chatproto.AuthRequest, error) {
+	var req chatproto.AuthRequest
+	_, r, err := c.NextReader()
+	if err != nil {
+		return req, err
+	}
+	err = json.NewDecoder(r).Decode(&req) // want `^json\.Decoder on the reader of \(\*websocket\.Conn\)\.NextReader bypasses the generated decoder`
+	return req, err
+}

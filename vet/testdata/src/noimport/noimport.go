@@ -4,6 +4,7 @@ package noimport
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
@@ -24,4 +25,12 @@ func gorillaEcho(c *gws.Conn) error {
 		return err
 	}
 	return nil
+}
+
+func unmarshal(c *gws.Conn) (v []int, err error) {
+	_, b, err := c.ReadMessage()
+	if err != nil {
+		return nil, err
+	}
+	return v, json.Unmarshal(b, &v)
 }

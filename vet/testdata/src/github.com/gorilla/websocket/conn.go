@@ -12,12 +12,13 @@ const (
 // Conn is a WebSocket connection.
 type Conn struct{}
 
-func (c *Conn) WriteJSON(v interface{}) error                       { return nil }
-func (c *Conn) ReadJSON(v interface{}) error                        { return nil }
-func (c *Conn) WriteMessage(messageType int, data []byte) error     { return nil }
-func (c *Conn) ReadMessage() (messageType int, p []byte, err error) { return 0, nil, nil }
-func (c *Conn) NextWriter(messageType int) (io.WriteCloser, error)  { return nil, nil }
-func (c *Conn) WritePreparedMessage(pm *PreparedMessage) error      { return nil }
+func (c *Conn) WriteJSON(v interface{}) error                         { return nil }
+func (c *Conn) ReadJSON(v interface{}) error                          { return nil }
+func (c *Conn) WriteMessage(messageType int, data []byte) error       { return nil }
+func (c *Conn) ReadMessage() (messageType int, p []byte, err error)   { return 0, nil, nil }
+func (c *Conn) NextReader() (messageType int, r io.Reader, err error) { return 0, nil, nil }
+func (c *Conn) NextWriter(messageType int) (io.WriteCloser, error)    { return nil, nil }
+func (c *Conn) WritePreparedMessage(pm *PreparedMessage) error        { return nil }
 
 // WriteJSON is the deprecated function form of (*Conn).WriteJSON.
 func WriteJSON(c *Conn, v interface{}) error { return nil }
