@@ -74,7 +74,8 @@ func (c *comparer) channel(side schema.Side, old, new *schema.Protocol) {
 	if oe.Tagging != ne.Tagging {
 		w.emit(bothWays(RuleTaggingChanged, pos, fmt.Sprintf("envelope tagging %s → %s", oe.Tagging, ne.Tagging)))
 	}
-	if oe.TagKey != ne.TagKey {
+	// External tagging has no tag key: the frame's tag is the key.
+	if oe.Tagging != schema.External && ne.Tagging != schema.External && oe.TagKey != ne.TagKey {
 		w.emit(bothWays(RuleEnvelopeKeyChanged, pos, fmt.Sprintf("envelope tag key %q → %q", oe.TagKey, ne.TagKey)))
 	}
 	if oe.Tagging == schema.Adjacent && ne.Tagging == schema.Adjacent && oe.ContentKey != ne.ContentKey {
