@@ -2,10 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -31,20 +33,25 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// setupGo lets scripts run the go command on generated code, offline and with the
-// caller's build cache.
+// setupGo lets scripts run the go command on generated code, offline, with the caller's
+// build and module caches; $FRAMEGEN_ROOT is this repository, for scripts that install
+// framegen as a tool of their module.
 func setupGo(env *testscript.Env) error {
-	cache := os.Getenv("GOCACHE")
-	if cache == "" {
-		dir, err := os.UserCacheDir()
+	for _, v := range []string{"GOCACHE", "GOMODCACHE"} {
+		out, err := exec.Command("go", "env", v).Output()
 		if err != nil {
-			return err
+			return fmt.Errorf("go env %s: %w", v, err)
 		}
-		cache = filepath.Join(dir, "go-build")
+		env.Setenv(v, strings.TrimSpace(string(out)))
 	}
-	env.Setenv("GOCACHE", cache)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		return err
+	}
+	env.Setenv("FRAMEGEN_ROOT", root)
 	env.Setenv("GOPATH", filepath.Join(env.WorkDir, ".gopath"))
 	env.Setenv("GOPROXY", "off")
+	env.Setenv("GOSUMDB", "off")
 	env.Setenv("GOTOOLCHAIN", "local")
 	env.Setenv("GOFLAGS", "-mod=mod")
 	return nil
