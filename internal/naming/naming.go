@@ -70,25 +70,26 @@ func isSep(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// initialisms are golint's common initialisms, written in capitals in Go names.
-var initialisms = map[string]bool{
-	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
-	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
-	"IP": true, "JSON": true, "LHS": true, "QPS": true, "RAM": true, "RHS": true,
-	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "TCP": true,
-	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "UUID": true,
-	"URI": true, "URL": true, "UTF8": true, "VM": true, "XML": true, "XMPP": true,
-	"XSRF": true, "XSS": true,
+// isInitialism reports whether up, in capitals, is one of golint's common initialisms.
+func isInitialism(up string) bool {
+	switch up {
+	case "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
+		"ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH",
+		"TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML",
+		"XMPP", "XSRF", "XSS":
+		return true
+	}
+	return false
 }
 
 // initialism returns the capitalised spelling of word if it is one of golint's common
 // initialisms, or one followed by a plural s (ids → IDs), whatever its case.
 func initialism(word string) (string, bool) {
 	up := strings.ToUpper(word)
-	if initialisms[up] {
+	if isInitialism(up) {
 		return up, true
 	}
-	if n := len(up); n > 1 && up[n-1] == 'S' && initialisms[up[:n-1]] {
+	if n := len(up); n > 1 && up[n-1] == 'S' && isInitialism(up[:n-1]) {
 		return up[:n-1] + "s", true
 	}
 	return "", false
@@ -119,7 +120,7 @@ func GoLower(words []string) string {
 		return ""
 	}
 	s := lowerFirstWord(words[0]) + Go(words[1:])
-	if token.IsKeyword(s) || predeclared[s] {
+	if token.IsKeyword(s) || isPredeclared(s) {
 		s += "_"
 	}
 	return s

@@ -1,17 +1,18 @@
 package naming
 
-// predeclared holds Go's predeclared identifiers (the universe scope as of Go 1.24),
-// which an unexported generated name must not shadow.
-var predeclared = map[string]bool{
-	"any": true, "bool": true, "byte": true, "comparable": true, "complex64": true,
-	"complex128": true, "error": true, "float32": true, "float64": true, "int": true,
-	"int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "string": true,
-	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
-	"uintptr": true, "true": true, "false": true, "iota": true, "nil": true,
-	"append": true, "cap": true, "clear": true, "close": true, "complex": true,
-	"copy": true, "delete": true, "imag": true, "len": true, "make": true, "max": true,
-	"min": true, "new": true, "panic": true, "print": true, "println": true, "real": true,
-	"recover": true,
+// isPredeclared reports whether s is one of Go's predeclared identifiers (the universe
+// scope as of Go 1.24), which an unexported generated name must not shadow.
+func isPredeclared(s string) bool {
+	switch s {
+	case "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
+		"float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8",
+		"uint16", "uint32", "uint64", "uintptr",
+		"true", "false", "iota", "nil",
+		"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make",
+		"max", "min", "new", "panic", "print", "println", "real", "recover":
+		return true
+	}
+	return false
 }
 
 // GoPackageReserved returns, sorted, the identifiers the Go generator itself emits at
