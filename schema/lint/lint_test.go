@@ -135,3 +135,41 @@ func TestRulesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestRunSorted pins the whole output of Run for one schema: positions with columns, sorted
+// by position and then rule, each finding once although the envelope is shared by both
+// directions.
+func TestRunSorted(t *testing.T) {
+	const src = `framegen: 1
+protocol: sorted
+envelope:
+  fields:
+    Seq: int
+enums:
+  Mode: {values: [a]}
+frames:
+  go:
+    from: both
+    fields:
+      mode: Mode
+      blob: {type: string, pattern: "(a|bb)c", min_length: 3}
+`
+	p, err := schema.Parse("sorted.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	var got []string
+	for _, f := range lint.Run(p) {
+		got = append(got, f.String())
+	}
+	want := []string{
+		`sorted.yaml:5:5: warning: envelope: field "Seq" is not lower_snake ("seq" would be) (lower-snake)`,
+		`sorted.yaml:5:5: warning: envelope: field "Seq": int without min and max within ±(2^53-1): a JavaScript client cannot hold every value exactly (bound it, or use int32) (unsafe-int)`,
+		`sorted.yaml:7:3: warning: enum "Mode" has no description (missing-description)`,
+		`sorted.yaml:9:3: warning: frame "go" has no description (missing-description)`,
+		`sorted.yaml:13:7: error: frame "go": field "blob": no value found that matches pattern "(a|bb)c" and the length bounds; give the field an example (unsatisfiable)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
