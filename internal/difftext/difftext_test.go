@@ -271,3 +271,32 @@ func FuzzUnified(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkUnified diffs texts of several sizes: with ten changed lines (a stale generated
+// file), and with every line changed (the matcher's bound at work).
+func BenchmarkUnified(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		var old, few, all strings.Builder
+		for i := range n {
+			fmt.Fprintf(&old, "line %d\n", i)
+			if i%(n/10) == 0 {
+				fmt.Fprintf(&few, "changed %d\n", i)
+			} else {
+				fmt.Fprintf(&few, "line %d\n", i)
+			}
+			fmt.Fprintf(&all, "other %d\n", i)
+		}
+		for _, c := range []struct {
+			name string
+			new  string
+		}{{"few", few.String()}, {"all", all.String()}} {
+			b.Run(fmt.Sprintf("%s/lines=%d", c.name, n), func(b *testing.B) {
+				o, nw := []byte(old.String()), []byte(c.new)
+				b.ReportAllocs()
+				for b.Loop() {
+					Unified("a", "b", o, nw)
+				}
+			})
+		}
+	}
+}
