@@ -69,7 +69,7 @@ type direction struct {
 }
 
 type frame struct {
-	Name, Anchor string
+	Name, Anchor string // Name as a code span
 	Tag          string // Markdown
 	Description  string
 	Deprecated   string
@@ -129,7 +129,7 @@ type variant struct {
 func newPage(p *schema.Protocol) (*page, error) {
 	v := &page{
 		Header:      Header,
-		Title:       p.Name.Wire,
+		Title:       text(p.Name.Wire),
 		Description: strings.TrimSpace(p.Description),
 	}
 	if p.Version != "" {
@@ -164,7 +164,7 @@ func newPage(p *schema.Protocol) (*page, error) {
 			v.Directions = append(v.Directions, dir)
 			l := link{Text: d.title, Anchor: d.anchor}
 			for _, f := range dir.Frames {
-				l.Sub = append(l.Sub, link{Text: code(f.Name), Anchor: f.Anchor})
+				l.Sub = append(l.Sub, link{Text: f.Name, Anchor: f.Anchor})
 			}
 			v.Sections = append(v.Sections, l)
 		}
@@ -179,14 +179,14 @@ func newPage(p *schema.Protocol) (*page, error) {
 	}
 	for _, o := range p.Objects() {
 		v.Types = append(v.Types, object{
-			Name: o.Name.Wire, Anchor: objectAnchor(o),
+			Name: text(o.Name.Wire), Anchor: objectAnchor(o),
 			Description: strings.TrimSpace(o.Description), Deprecated: o.Deprecated,
 			Fields: fields(o.Fields()),
 		})
 	}
 	for _, u := range p.Unions() {
 		uv := union{
-			Name: u.Name.Wire, Anchor: unionAnchor(u),
+			Name: text(u.Name.Wire), Anchor: unionAnchor(u),
 			Description: strings.TrimSpace(u.Description), Deprecated: u.Deprecated,
 			TagKey: code(u.TagKey),
 		}
@@ -208,7 +208,7 @@ func newPage(p *schema.Protocol) (*page, error) {
 
 func newFrame(p *schema.Protocol, f *schema.Frame) (frame, error) {
 	fv := frame{
-		Name:        f.Name.Wire,
+		Name:        code(f.Name.Wire),
 		Anchor:      frameAnchor(f),
 		Description: strings.TrimSpace(f.Description),
 		Deprecated:  f.Deprecated,
@@ -248,7 +248,7 @@ func newFrame(p *schema.Protocol, f *schema.Frame) (frame, error) {
 
 func newEnum(e *schema.Enum) enum {
 	ev := enum{
-		Name: e.Name.Wire, Anchor: enumAnchor(e),
+		Name: text(e.Name.Wire), Anchor: enumAnchor(e),
 		Description: strings.TrimSpace(e.Description), Deprecated: e.Deprecated,
 		IsInt: e.IsInt,
 	}

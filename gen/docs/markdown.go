@@ -25,6 +25,19 @@ func code(s string) string {
 	return fence + s + fence
 }
 
+// text escapes the Markdown punctuation that could start markup in a name printed as plain
+// text (a heading); "_" inside a word is plain text in CommonMark, so it stays.
+func text(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*[]<>|&~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // cell makes Markdown fit in one table cell: pipes escaped (GitHub honours `\|` inside code
 // spans in tables too), line breaks as <br>.
 func cell(s string) string {
