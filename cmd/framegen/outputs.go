@@ -34,18 +34,27 @@ type plan struct {
 func planOutputs(entries []config.Entry, stderr io.Writer) (*plan, error) {
 	var pl plan
 	bad := 0
+	// A schema named by several entries (one per side, say) is loaded and reported once.
+	loaded := map[string]*schema.Protocol{}
 	for _, e := range entries {
-		p, err := schema.Load(e.Schema)
-		var diags schema.Diagnostics
-		if errors.As(err, &diags) {
-			for _, d := range diags {
-				fmt.Fprintln(stderr, d)
+		key := filepath.Clean(e.Schema)
+		p, seen := loaded[key]
+		if !seen {
+			var err error
+			p, err = schema.Load(e.Schema)
+			var diags schema.Diagnostics
+			if errors.As(err, &diags) {
+				for _, d := range diags {
+					fmt.Fprintln(stderr, d)
+				}
+				bad++
+			} else if err != nil {
+				return nil, err
 			}
-			bad++
-			continue
+			loaded[key] = p
 		}
-		if err != nil {
-			return nil, err
+		if p == nil {
+			continue
 		}
 		if e.Go != nil {
 			if err := pl.addGo(p, e.Schema, e.Go); err != nil {
