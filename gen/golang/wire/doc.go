@@ -82,10 +82,12 @@
 // findStringTag and findIntTag look at the object that starts at d's position and return
 // the value of member key, wherever it stands (a fast path when it is the first member).
 // A missing key is KindMissing at ".key", a value of the wrong JSON type KindWrongType at
-// ".key"; members before it are validated on the way. findExternalTag returns the one key of
-// that object that is not among envelope: none is KindMissing at "", a second one
-// KindUnknownKey at its own key. All three leave d where it was, so the generated frame
-// decoder then reads the object from its start (skipping the tag key as a known member).
+// ".key"; members before it are validated on the way. findExternalTag returns the first key
+// of that object that is not among envelope (none is KindMissing at ""); the frame decoder
+// must then reject any other key beside the tag and the envelope fields with unknownKey,
+// whatever unknown_fields says. All three leave d where it was, so the generated frame
+// decoder then reads the object from its start (the tag key is a known member: checked for
+// duplicates, its value skipped).
 //
 // # Encoders
 //
@@ -98,6 +100,7 @@
 //	appendBase64(dst []byte, b []byte) []byte  // quoted standard base64
 //	appendRawJSON(dst []byte, raw []byte) []byte // raw unchanged; empty writes null
 //	encodeBuffered(fn func(dst []byte) ([]byte, error)) ([]byte, error) // pooled buffer, one copy of the result
+//	bufPool sync.Pool; maxPooledBuf        // the pool itself (*[]byte), for senders that write without copying
 //
 // # Validation
 //
