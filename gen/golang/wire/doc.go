@@ -25,6 +25,7 @@
 //
 //	atKey(err error, key string) error // ".key", or `["k e y"]` when key is not [A-Za-z_][A-Za-z0-9_]*
 //	atIndex(err error, i int) error    // "[i]"
+//	atMapKey(err error, key string) error // `["key"]`, always quoted: an entry of a map<T>
 //	atRoot(err error) error            // "$" in front; call exactly once, at the top
 //
 // Errors that are about a member of an object (duplicateKey, missingKey, unknownKey, and

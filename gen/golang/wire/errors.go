@@ -171,6 +171,15 @@ func atKey(err error, key string) error {
 	return err
 }
 
+// atMapKey puts a map entry's key in front of a DecodeError's path, always quoted
+// (["k"]), as validation paths write map keys.
+func atMapKey(err error, key string) error {
+	if e, ok := err.(*DecodeError); ok {
+		e.Path = "[" + strconv.Quote(key) + "]" + e.Path
+	}
+	return err
+}
+
 // atIndex puts the array index i in front of a DecodeError's path.
 func atIndex(err error, i int) error {
 	if e, ok := err.(*DecodeError); ok {

@@ -210,6 +210,7 @@ func TestErrorText(t *testing.T) {
 	}{
 		{name: "decode", err: atRoot(atKey(atIndex(atKey(decodeErr(KindNull, "want string, got null"), "name"), 2), "users")), want: "$.users[2].name: want string, got null"},
 		{name: "odd keys", err: atRoot(atKey(atKey(decodeErr(KindSyntax, "x"), `k"2`), "a b")), want: `$["a b"]["k\"2"]: x`},
+		{name: "map key", err: atRoot(atKey(atMapKey(decodeErr(KindNull, "x"), "k"), "meta")), want: `$.meta["k"]: x`},
 		{name: "digit first key", err: atRoot(atKey(decodeErr(KindSyntax, "x"), "2fa")), want: `$["2fa"]: x`},
 		{name: "empty key", err: atRoot(atKey(decodeErr(KindSyntax, "x"), "")), want: `$[""]: x`},
 		{name: "duplicate", err: atRoot(duplicateKey("id")), want: "$.id: duplicate key"},
