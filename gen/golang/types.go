@@ -544,9 +544,13 @@ func genRedaction(p *protocol, f *jen.File, o *object) {
 		jen.Return(sprintf(gostr.String(), goArgs)),
 	)
 	comment(f, "LogValue returns v as a log/slog group keyed by JSON keys, with secret values shown as " + redacted + ".")
-	f.Func().Params(jen.Id("v").Id(o.name)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-		jen.Return(jen.Qual("log/slog", "GroupValue").Call(attrs...)),
-	)
+	group := jen.Qual("log/slog", "GroupValue")
+	if len(attrs) > 2 {
+		group.Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, attrs...)
+	} else {
+		group.Call(attrs...)
+	}
+	f.Func().Params(jen.Id("v").Id(o.name)).Id("LogValue").Params().Qual("log/slog", "Value").Block(jen.Return(group))
 }
 
 // redacted replaces every secret value in String, GoString and LogValue.

@@ -17,7 +17,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/framegen/framegen/internal/naming"
 	"github.com/framegen/framegen/schema"
 )
 
@@ -347,7 +346,7 @@ func (g *validator) fieldChecks(fl *field) []jen.Code {
 	}
 	wire := fl.m.Name.Wire
 	at := pathRef{expr: func() *jen.Statement { return jen.Id("p").Dot("field").Call(jen.Lit(wire)) }}
-	pathVar := naming.GoLower(fl.m.Name.Words()) + "Path"
+	pathVar := "path" + fl.name // unique, as the struct's field names are
 	sel := func() *jen.Statement { return jen.Id("v").Dot(fl.name) }
 	required := !fl.m.Optional && !fl.m.Nullable
 	switch fl.repr {
@@ -355,8 +354,11 @@ func (g *validator) fieldChecks(fl *field) []jen.Code {
 		return g.valueChecks(fl.m.Type, fl, sel(), at, pathVar, 0)
 	case reprPointer:
 		val := jen.Op("*").Add(sel())
-		if fl.m.Type.Kind == schema.KindEnum {
-			val = jen.Parens(val)
+		switch fl.m.Type.Kind {
+		case schema.KindEnum:
+			val = jen.Parens(val) // (*v.Level).IsValid(), string(*v.Level)
+		case schema.KindObject:
+			val = sel() // v.Obj.validate(…) dereferences by itself
 		}
 		return guard(sel().Op("!=").Nil(), g.valueChecks(fl.m.Type, fl, val, at, pathVar, 0))
 	case reprNull:
@@ -388,12 +390,12 @@ func guard(cond *jen.Statement, checks []jen.Code) []jen.Code {
 // for an element, f == nil, its type's format rules), then its contents. depth numbers the
 // loop variables of nested lists and maps.
 //
-//	attachmentsPath := p.field("attachments")
+//	pathAttachments := p.field("attachments")
 //	if len(v.Attachments) > 10 {
-//		c.add(attachmentsPath, "more than 10 items")
+//		c.add(pathAttachments, "more than 10 items")
 //	}
 //	for i, e := range v.Attachments {
-//		itemPath := attachmentsPath.index(i)
+//		itemPath := pathAttachments.index(i)
 //		validateAttachment(c, &itemPath, e)
 //	}
 func (g *validator) valueChecks(t *schema.Type, f *field, v *jen.Statement, at pathRef, pathVar string, depth int) []jen.Code {
@@ -428,7 +430,7 @@ func (g *validator) valueChecks(t *schema.Type, f *field, v *jen.Statement, at p
 //
 //	for _, k := range slices.Sorted(maps.Keys(v.Scores)) {
 //		e := v.Scores[k]
-//		itemPath := scoresPath.mapKey(k)
+//		itemPath := pathScores.mapKey(k)
 //		if !finite(e) {
 //			c.add(itemPath, "not a finite number")
 //		}

@@ -117,8 +117,8 @@ func (v AuthSuccess) validate(c *violations, p *vpath) {
 			c.add(p.field("id"), "invalid UTF-8")
 		}
 	}
-	userPath := p.field("user")
-	v.User.validate(c, &userPath)
+	pathUser := p.field("user")
+	v.User.validate(c, &pathUser)
 	if !v.State.IsValid() {
 		c.add(p.field("state"), "unknown value "+strconv.Quote(string(v.State))+" of ConnectionState (want one of: connecting, connected, closing, closed)")
 	}
@@ -175,8 +175,8 @@ func (v ChatMessage) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.RoomID) {
 		c.add(p.field("room_id"), "invalid UTF-8")
 	}
-	authorPath := p.field("author")
-	v.Author.validate(c, &authorPath)
+	pathAuthor := p.field("author")
+	v.Author.validate(c, &pathAuthor)
 	if !utf8.ValidString(v.Text) {
 		c.add(p.field("text"), "invalid UTF-8")
 	}
@@ -187,19 +187,19 @@ func (v ChatMessage) validate(c *violations, p *vpath) {
 		c.add(p.field("sent_at"), "time outside RFC 3339 (year 0-9999, offset in whole minutes)")
 	}
 	if v.Attachments != nil {
-		attachmentsPath := p.field("attachments")
+		pathAttachments := p.field("attachments")
 		if len(v.Attachments) > 10 {
-			c.add(attachmentsPath, "more than 10 items")
+			c.add(pathAttachments, "more than 10 items")
 		}
 		for i, e := range v.Attachments {
-			itemPath := attachmentsPath.index(i)
+			itemPath := pathAttachments.index(i)
 			validateAttachment(c, &itemPath, e)
 		}
 	}
 	if v.Mentions != nil {
-		mentionsPath := p.field("mentions")
+		pathMentions := p.field("mentions")
 		for i, e := range v.Mentions {
-			itemPath := mentionsPath.index(i)
+			itemPath := pathMentions.index(i)
 			if !utf8.ValidString(e) {
 				c.add(itemPath, "invalid UTF-8")
 			}

@@ -4,6 +4,7 @@ package chat
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"strconv"
 	"strings"
@@ -80,12 +81,19 @@ func syntaxErrAt(data []byte, i int, want string) error {
 	if i >= len(data) {
 		return decodeErr(KindSyntax, "unexpected end of input, want "+want)
 	}
-	if data[i] >= utf8.RuneSelf {
-		if r, size := utf8.DecodeRune(data[i:]); r == utf8.RuneError && size <= 1 {
-			return invalidUTF8At(i)
-		}
+	if invalidUTF8(data, i) {
+		return invalidUTF8At(i)
 	}
 	return decodeErr(KindSyntax, "invalid character at offset "+strconv.Itoa(i)+", want "+want)
+}
+
+// invalidUTF8 reports whether invalid UTF-8 starts at data[i].
+func invalidUTF8(data []byte, i int) bool {
+	if data[i] < utf8.RuneSelf {
+		return false
+	}
+	r, size := utf8.DecodeRune(data[i:])
+	return r == utf8.RuneError && size <= 1
 }
 
 // invalidUTF8At reports invalid UTF-8 at offset i.
@@ -108,10 +116,8 @@ func (d *decoder) typeErr(want string) error {
 func (d *decoder) end() error {
 	d.ws()
 	if d.pos < len(d.data) {
-		if d.data[d.pos] >= utf8.RuneSelf {
-			if err := syntaxErrAt(d.data, d.pos, "end of input"); err.(*DecodeError).Kind == KindInvalidUTF8 {
-				return err
-			}
+		if invalidUTF8(d.data, d.pos) {
+			return invalidUTF8At(d.pos)
 		}
 		return decodeErr(KindTrailingData, "unexpected data after the value at offset "+strconv.Itoa(d.pos))
 	}
@@ -248,9 +254,7 @@ func (d *decoder) scanString() (start, end int, esc bool, err error) {
 	i := d.pos + 1
 	start = i
 	for {
-		for i < len(data) && strSafe[data[i]] == 1 {
-			i++
-		}
+		i = skipSafe(data, i)
 		if i >= len(data) {
 			return 0, 0, false, decodeErr(KindSyntax, "unterminated string at offset "+strconv.Itoa(d.pos))
 		}
@@ -275,6 +279,31 @@ func (d *decoder) scanString() (start, end int, esc bool, err error) {
 			i += size
 		}
 	}
+}
+
+// Bytes broadcast to every lane of a uint64, for testing eight string bytes at once.
+const (
+	lanes01 = 0x0101010101010101
+	lanes80 = 0x8080808080808080
+)
+
+// skipSafe returns the index of the first byte at or after i that is not safe (strSafe),
+// or len(b). It tests eight bytes at a time while they are all plain ASCII.
+func skipSafe(b []byte, i int) int {
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lanes01 * '"')
+		s := x ^ (lanes01 * '\\')
+		// A lane's high bit ends up set when the byte is < 0x20, '"', '\\' or >= 0x80.
+		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(s-lanes01)&^s|x)&lanes80 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(b) && strSafe[b[i]] == 1 {
+		i++
+	}
+	return i
 }
 
 // checkEscape checks the escape sequence at data[i] (a backslash) and returns its length.
@@ -335,9 +364,9 @@ func unescape(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
-			j := i + 1
-			for j < len(s) && s[j] != '\\' {
-				j++
+			j := len(s)
+			if k := bytes.IndexByte(s[i+1:], '\\'); k >= 0 {
+				j = i + 1 + k
 			}
 			dst = append(dst, s[i:j]...)
 			i = j
@@ -399,14 +428,31 @@ func (d *decoder) readStringBytes() ([]byte, error) {
 	return d.stringBytes("string")
 }
 
-// readString reads a string.
+// readString reads a string, with one allocation whether or not it has escapes.
 func (d *decoder) readString() (string, error) {
-	b, err := d.stringBytes("string")
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return "", d.typeErr("string")
+	}
+	start, end, esc, err := d.scanString()
 	if err != nil {
 		return "", err
 	}
-	return string(b), nil
+	if !esc {
+		return string(d.data[start:end]), nil
+	}
+	// Unescaping never lengthens the text: a short one fits a buffer on the stack, so the
+	// string is the only allocation.
+	if end-start <= shortString {
+		var buf [shortString]byte
+		return string(unescape(buf[:0], d.data[start:end])), nil
+	}
+	d.scratch = unescape(d.scratch[:0], d.data[start:end])
+	return string(d.scratch), nil
 }
+
+// shortString is the longest escaped string readString unescapes on the stack.
+const shortString = 256
 
 // hexDigits spells the low byte of \u00XX escapes.
 const hexDigits = "0123456789abcdef"
@@ -420,7 +466,7 @@ func appendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if strSafe[c] == 1 {
-			i++
+			i = skipSafeString(s, i+1)
 			continue
 		}
 		if c >= utf8.RuneSelf {
@@ -457,6 +503,24 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// skipSafeString is skipSafe for a string.
+func skipSafeString(s string, i int) int {
+	for i+8 <= len(s) {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q := x ^ (lanes01 * '"')
+		b := x ^ (lanes01 * '\\')
+		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(b-lanes01)&^b|x)&lanes80 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && strSafe[s[i]] == 1 {
+		i++
+	}
+	return i
 }
 
 // appendInt appends v in decimal.
