@@ -183,3 +183,25 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString checks that appendString writes valid JSON that decodes to what
+// encoding/json's text for the same string decodes to.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range stringSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := appendString(nil, s)
+		if !json.Valid(got) {
+			t.Fatalf("appendString(%q) = %s: not valid JSON", s, got)
+		}
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gv, wv string
+		if json.Unmarshal(got, &gv) != nil || json.Unmarshal(want, &wv) != nil || gv != wv {
+			t.Fatalf("appendString(%q) = %s decodes to %q, encoding/json's %s to %q", s, got, gv, want, wv)
+		}
+	})
+}
