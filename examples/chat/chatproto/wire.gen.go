@@ -81,12 +81,19 @@ func syntaxErrAt(data []byte, i int, want string) error {
 	if i >= len(data) {
 		return decodeErr(KindSyntax, "unexpected end of input, want "+want)
 	}
-	if data[i] >= utf8.RuneSelf {
-		if r, size := utf8.DecodeRune(data[i:]); r == utf8.RuneError && size <= 1 {
-			return invalidUTF8At(i)
-		}
+	if invalidUTF8(data, i) {
+		return invalidUTF8At(i)
 	}
 	return decodeErr(KindSyntax, "invalid character at offset "+strconv.Itoa(i)+", want "+want)
+}
+
+// invalidUTF8 reports whether invalid UTF-8 starts at data[i].
+func invalidUTF8(data []byte, i int) bool {
+	if data[i] < utf8.RuneSelf {
+		return false
+	}
+	r, size := utf8.DecodeRune(data[i:])
+	return r == utf8.RuneError && size <= 1
 }
 
 // invalidUTF8At reports invalid UTF-8 at offset i.
@@ -109,10 +116,8 @@ func (d *decoder) typeErr(want string) error {
 func (d *decoder) end() error {
 	d.ws()
 	if d.pos < len(d.data) {
-		if d.data[d.pos] >= utf8.RuneSelf {
-			if err := syntaxErrAt(d.data, d.pos, "end of input"); err.(*DecodeError).Kind == KindInvalidUTF8 {
-				return err
-			}
+		if invalidUTF8(d.data, d.pos) {
+			return invalidUTF8At(d.pos)
 		}
 		return decodeErr(KindTrailingData, "unexpected data after the value at offset "+strconv.Itoa(d.pos))
 	}
@@ -555,7 +560,10 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 // encodeBuffered runs fn on a pooled buffer and returns a copy of what it appended: one
 // allocation for the result. On error it returns nil and the error.
 func encodeBuffered(fn func(dst []byte) ([]byte, error)) ([]byte, error) {
-	bp := bufPool.Get().(*[]byte)
+	bp, ok := bufPool.Get().(*[]byte)
+	if !ok { // only *[]byte is ever put in the pool; be safe anyway
+		bp = new([]byte)
+	}
 	b, err := fn((*bp)[:0])
 	var out []byte
 	if err == nil {
