@@ -52,14 +52,21 @@ func checkRun(opts checkOptions) error {
 	}
 	stale := 0
 	for _, w := range pl.writes {
+		newLabel := "b/" + filepath.ToSlash(w.Path)
 		old, err := os.ReadFile(w.Path)
-		oldLabel := "a/" + filepath.ToSlash(w.Path)
 		if errors.Is(err, fs.ErrNotExist) {
-			old, oldLabel = nil, difftext.DevNull
-		} else if err != nil {
+			d := difftext.Unified(difftext.DevNull, newLabel, nil, w.Data)
+			if d == "" { // an empty file to create still needs saying
+				d = "--- " + difftext.DevNull + "\n+++ " + newLabel + "\n"
+			}
+			fmt.Fprint(opts.Stdout, d)
+			stale++
+			continue
+		}
+		if err != nil {
 			return fmt.Errorf("read %s: %w", w.Path, err)
 		}
-		if d := difftext.Unified(oldLabel, "b/"+filepath.ToSlash(w.Path), old, w.Data); d != "" {
+		if d := difftext.Unified("a/"+filepath.ToSlash(w.Path), newLabel, old, w.Data); d != "" {
 			fmt.Fprint(opts.Stdout, d)
 			stale++
 		}
@@ -69,7 +76,12 @@ func checkRun(opts checkOptions) error {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", path, err)
 		}
-		fmt.Fprint(opts.Stdout, difftext.Unified("a/"+filepath.ToSlash(path), difftext.DevNull, old, nil))
+		oldLabel := "a/" + filepath.ToSlash(path)
+		d := difftext.Unified(oldLabel, difftext.DevNull, old, nil)
+		if d == "" {
+			d = "--- " + oldLabel + "\n+++ " + difftext.DevNull + "\n"
+		}
+		fmt.Fprint(opts.Stdout, d)
 		stale++
 	}
 	if stale > 0 {
