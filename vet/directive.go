@@ -9,6 +9,7 @@ import (
 // A directive is one //framegen:ignore comment.
 type directive struct {
 	pos    token.Pos
+	end    token.Pos
 	file   string
 	line   int
 	reason string
@@ -25,7 +26,7 @@ func directives(fset *token.FileSet, f *ast.File) []*directive {
 				continue
 			}
 			p := fset.Position(cm.Pos())
-			out = append(out, &directive{pos: cm.Pos(), file: p.Filename, line: p.Line, reason: strings.TrimSpace(rest)})
+			out = append(out, &directive{pos: cm.Pos(), end: cm.End(), file: p.Filename, line: p.Line, reason: strings.TrimSpace(rest)})
 		}
 	}
 	return out

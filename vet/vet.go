@@ -68,8 +68,8 @@ type assign struct {
 }
 
 type finding struct {
-	pos token.Pos
-	msg string
+	pos, end token.Pos
+	msg      string
 }
 
 func newVetter(pass *analysis.Pass) *vetter {
@@ -197,7 +197,7 @@ func (c *vetter) directWrite(call *ast.CallExpr, op string, v ast.Expr) {
 	if v == nil {
 		return
 	}
-	c.addf(call.Pos(), "%s writes %s as JSON, bypassing the generated encoder: %s",
+	c.addf(call, "%s writes %s as JSON, bypassing the generated encoder: %s",
 		op, c.describe(call.Pos(), v), c.fix(v))
 }
 
@@ -207,7 +207,7 @@ func (c *vetter) bytesWrite(call *ast.CallExpr, op string, data ast.Expr) {
 	if src == nil {
 		return
 	}
-	c.addf(call.Pos(), "%s writes %s output (%s), bypassing the generated encoder: %s",
+	c.addf(call, "%s writes %s output (%s), bypassing the generated encoder: %s",
 		op, src.fn, c.describe(call.Pos(), src.value), c.fix(src.value))
 }
 
@@ -238,7 +238,7 @@ func (c *vetter) checkEncode(call *ast.CallExpr) {
 	if op == "" {
 		return
 	}
-	c.addf(call.Pos(), "json.Encoder on the writer of %s writes %s, bypassing the generated encoder: %s",
+	c.addf(call, "json.Encoder on the writer of %s writes %s, bypassing the generated encoder: %s",
 		op, c.describe(call.Pos(), call.Args[0]), c.fix(call.Args[0]))
 }
 
@@ -249,7 +249,7 @@ func (c *vetter) directRead(call *ast.CallExpr, op, read string) {
 		return
 	}
 	p := c.genUsed[0].Name()
-	c.addf(call.Pos(), "%s decodes JSON without the generated decoder: read the message with %s "+
+	c.addf(call, "%s decodes JSON without the generated decoder: read the message with %s "+
 		"and decode it with %s.DecodeClientFrame or %s.DecodeServerFrame (or Dispatch…)", op, read, p, p)
 }
 
@@ -260,12 +260,13 @@ func (c *vetter) decodeRead(call *ast.CallExpr, op string) {
 		return
 	}
 	p := c.genUsed[0].Name()
-	c.addf(call.Pos(), "%s bypasses the generated decoder: decode the message with "+
+	c.addf(call, "%s bypasses the generated decoder: decode the message with "+
 		"%s.DecodeClientFrame or %s.DecodeServerFrame (or Dispatch…)", op, p, p)
 }
 
-func (c *vetter) addf(pos token.Pos, format string, args ...any) {
-	c.findings = append(c.findings, finding{pos: pos, msg: fmt.Sprintf(format, args...)})
+// addf records a finding that spans call.
+func (c *vetter) addf(call *ast.CallExpr, format string, args ...any) {
+	c.findings = append(c.findings, finding{pos: call.Pos(), end: call.End(), msg: fmt.Sprintf(format, args...)})
 }
 
 // report applies the //framegen:ignore directives and reports what is left, in position
@@ -288,14 +289,14 @@ func (c *vetter) report() {
 	for _, d := range dirs {
 		switch {
 		case d.reason == "":
-			out = append(out, finding{d.pos, "//framegen:ignore needs a reason: //framegen:ignore <why this is safe>"})
+			out = append(out, finding{d.pos, d.end, "//framegen:ignore needs a reason: //framegen:ignore <why this is safe>"})
 		case !d.used:
-			out = append(out, finding{d.pos, "//framegen:ignore silences no finding on this line or the next: remove it"})
+			out = append(out, finding{d.pos, d.end, "//framegen:ignore silences no finding on this line or the next: remove it"})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b finding) int { return cmp.Compare(a.pos, b.pos) })
 	for _, fd := range out {
-		c.pass.Report(analysis.Diagnostic{Pos: fd.pos, Message: fd.msg})
+		c.pass.Report(analysis.Diagnostic{Pos: fd.pos, End: fd.end, Message: fd.msg})
 	}
 }
 
