@@ -107,16 +107,16 @@ func (l *loader) checkFit(p *Protocol) {
 				}
 			}
 			for _, fd := range f.fields {
-				path := fmt.Sprintf("%s: field %q", framePath(f), fd.Name.Wire)
+				path := func() string { return fmt.Sprintf("%s: field %q", framePath(f), fd.Name.Wire) }
 				switch {
 				case env.Tagging != External && fd.Name.Wire == env.TagKey:
-					l.report(fd.Pos, path, "rename the field, or set another tag key", "field %q has the name of the tag key of %s", fd.Name.Wire, l.envName(s))
+					l.report(fd.Pos, path(), "rename the field, or set another tag key", "field %q has the name of the tag key of %s", fd.Name.Wire, l.envName(s))
 				case env.Tagging == Adjacent && fd.Name.Wire == env.ContentKey:
-					l.report(fd.Pos, path, "rename the field, or set another content key", "field %q has the name of the content key of %s", fd.Name.Wire, l.envName(s))
+					l.report(fd.Pos, path(), "rename the field, or set another content key", "field %q has the name of the content key of %s", fd.Name.Wire, l.envName(s))
 				default:
 					for _, ef := range envFields {
 						if ef.Name.Wire == fd.Name.Wire {
-							l.report(fd.Pos, path, "drop it: every frame carries the envelope's fields", "field %q has the name of a field of %s (%s)", fd.Name.Wire, l.envName(s), at(ef.Pos))
+							l.report(fd.Pos, path(), "drop it: every frame carries the envelope's fields", "field %q has the name of a field of %s (%s)", fd.Name.Wire, l.envName(s), at(ef.Pos))
 						}
 					}
 				}

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/framegen/framegen/internal/naming"
 )
@@ -26,25 +27,47 @@ type ident struct {
 	what   string // how a clash with it is described: `type "User"`
 	label  string // how the clash message names it; "" for `Go name "X"`
 	silent bool   // clashes are reported elsewhere
+	// field, when set, stands for path and what (parent: field "x", field "x"), which are
+	// only spelled out for a clash: most fields never clash.
+	field  *Field
+	parent string
 }
 
-// goScope is one Go scope: the package, or one struct.
-type goScope struct {
-	l      *loader
-	byName map[string]ident
-}
-
-func newScope(l *loader, reserved []string, reservedWhat string) *goScope {
-	s := &goScope{l: l, byName: map[string]ident{}}
-	for _, r := range reserved {
-		s.byName[r] = ident{name: r, what: fmt.Sprintf(reservedWhat, r)}
+func (id ident) describe() (path, what string) {
+	if id.field == nil {
+		return id.path, id.what
 	}
-	return s
+	what = "field " + strconv.Quote(id.field.Name.Wire)
+	return id.parent + ": " + what, what
+}
+
+// goScope is one Go scope: the package, or one struct. Reserved names are shared, not
+// copied into every struct's scope.
+type goScope struct {
+	l            *loader
+	reserved     map[string]bool
+	reservedWhat string // format of how a reserved name is described, with %s for it
+	byName       map[string]ident
+}
+
+func newScope(l *loader, reserved map[string]bool, reservedWhat string) *goScope {
+	return &goScope{l: l, reserved: reserved, reservedWhat: reservedWhat, byName: map[string]ident{}}
+}
+
+func toSet(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }
 
 // add puts id into the scope, reporting a clash with an earlier identifier.
 func (s *goScope) add(id ident) {
 	prev, dup := s.byName[id.name]
+	if !dup && s.reserved[id.name] {
+		prev, dup = ident{name: id.name, what: fmt.Sprintf(s.reservedWhat, id.name)}, true
+	}
 	if !dup {
 		s.byName[id.name] = id
 		return
@@ -56,7 +79,7 @@ func (s *goScope) add(id ident) {
 	if label == "" {
 		label = fmt.Sprintf("Go name %q", id.name)
 	}
-	other := prev.what
+	_, other := prev.describe()
 	if prev.pos.IsValid() {
 		other += " (" + at(prev.pos) + ")"
 	}
@@ -64,7 +87,8 @@ func (s *goScope) add(id ident) {
 	if !prev.pos.IsValid() {
 		hint = "set go_name"
 	}
-	s.l.report(id.pos, id.path, hint, "%s clashes with %s", label, other)
+	path, _ := id.describe()
+	s.l.report(id.pos, path, hint, "%s clashes with %s", label, other)
 }
 
 // named checks that a schema name derives a valid identifier and returns it.
@@ -122,13 +146,14 @@ func (l *loader) checkNames(p *Protocol) {
 		}
 	}
 	slices.SortStableFunc(ids, func(a, b ident) int { return comparePos(a.pos, b.pos) })
-	pkg := newScope(l, naming.GoPackageReserved(), "%s, which framegen generates")
+	pkg := newScope(l, toSet(naming.GoPackageReserved()), "%s, which framegen generates")
+	methods := toSet(naming.GoStructReserved())
 	for _, id := range ids {
 		pkg.add(id)
 	}
 
 	for _, o := range p.objects {
-		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+		s := newScope(l, methods, "the generated method %s")
 		l.structFields(s, o.fields, fmt.Sprintf("type %q", o.Name.Wire), nil)
 	}
 	// Envelope fields are checked once per envelope, then seeded silently into each frame.
@@ -141,35 +166,58 @@ func (l *loader) checkNames(p *Protocol) {
 			if l.perSideEn {
 				path = "envelope: " + side.String()
 			}
-			s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+			s := newScope(l, methods, "the generated method %s")
 			l.structFields(s, env.fields, path, nil)
 		}
 	}
+	envIDs := [2][]envIdent{l.envIdents(p, 0), l.envIdents(p, 1)}
 	for _, f := range p.frames {
-		s := newScope(l, naming.GoStructReserved(), "the generated method %s")
+		s := newScope(l, methods, "the generated method %s")
 		var seen []string
 		for i, side := range Sides {
 			if !f.From.Has(side) {
 				continue
 			}
-			for _, ef := range p.Channel(side).Envelope.fields {
-				if slices.Contains(seen, ef.Name.Wire) {
+			for _, e := range envIDs[i] {
+				if slices.Contains(seen, e.wire) {
 					continue
 				}
-				seen = append(seen, ef.Name.Wire)
-				id := goIdent(ef.Name)
-				// The server envelope's fields meet the client's only in frames sent both
-				// ways; a clash there is reported once, at the server envelope's field.
-				s.add(ident{name: id, pos: ef.Pos, what: fmt.Sprintf("field %q of %s", ef.Name.Wire, l.envName(side)),
-					path: fmt.Sprintf("envelope: server: field %q", ef.Name.Wire), silent: i == 0 || !l.perSideEn,
-					label: fmt.Sprintf("Go name %q, in frames sent both ways,", id)})
-				if ef.Default != nil {
-					s.add(ident{name: "Get" + id, pos: ef.Pos, what: fmt.Sprintf("accessor Get%s of envelope field %q", id, ef.Name.Wire), silent: true})
+				seen = append(seen, e.wire)
+				for _, id := range e.ids {
+					s.add(id)
 				}
 			}
 		}
 		l.structFields(s, f.fields, framePath(f), seen)
 	}
+}
+
+// envIdent is what one envelope field puts into the struct of each frame that carries it.
+type envIdent struct {
+	wire string
+	ids  []ident
+}
+
+// envIdents describes, once, the identifiers of side i's envelope fields. The server
+// envelope's fields meet the client's only in frames sent both ways; a clash there is
+// reported once, at the server envelope's field.
+func (l *loader) envIdents(p *Protocol, i int) []envIdent {
+	side := Sides[i]
+	var out []envIdent
+	for _, ef := range p.Channel(side).Envelope.fields {
+		id := goIdent(ef.Name)
+		e := envIdent{wire: ef.Name.Wire, ids: []ident{{name: id, pos: ef.Pos,
+			what:   fmt.Sprintf("field %q of %s", ef.Name.Wire, l.envName(side)),
+			path:   fmt.Sprintf("envelope: server: field %q", ef.Name.Wire),
+			silent: i == 0 || !l.perSideEn,
+			label:  fmt.Sprintf("Go name %q, in frames sent both ways,", id)}}}
+		if ef.Default != nil {
+			e.ids = append(e.ids, ident{name: "Get" + id, pos: ef.Pos, silent: true,
+				what: fmt.Sprintf("accessor Get%s of envelope field %q", id, ef.Name.Wire)})
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // structFields adds fields, then the GetX accessors of fields with a default, to s. A field
@@ -182,12 +230,12 @@ func (l *loader) structFields(s *goScope, fields []*Field, parent string, envWir
 	}
 	var ok []got
 	for _, f := range fields {
-		path := fmt.Sprintf("%s: field %q", parent, f.Name.Wire)
-		id, valid := l.named(f.Name, f.Pos, path)
-		if !valid {
+		id := goIdent(f.Name)
+		if !naming.IsExported(id) {
+			l.named(f.Name, f.Pos, fmt.Sprintf("%s: field %q", parent, f.Name.Wire))
 			continue
 		}
-		s.add(ident{name: id, pos: f.Pos, path: path, what: fmt.Sprintf("field %q", f.Name.Wire), silent: slices.Contains(envWire, f.Name.Wire)})
+		s.add(ident{name: id, pos: f.Pos, field: f, parent: parent, silent: slices.Contains(envWire, f.Name.Wire)})
 		ok = append(ok, got{f, id})
 	}
 	for _, g := range ok {
