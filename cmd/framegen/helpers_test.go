@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"testing"
+
+	"github.com/framegen/framegen/internal/fsutil"
 )
 
 func TestModuleVersion(t *testing.T) {
@@ -107,5 +110,31 @@ func TestPackageName(t *testing.T) {
 				t.Errorf("packageName = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPlanChanged(t *testing.T) {
+	dir := t.TempDir()
+	same := filepath.Join(dir, "same.go")
+	differs := filepath.Join(dir, "differs.go")
+	if err := os.WriteFile(same, []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(differs, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pl := plan{writes: []fsutil.File{
+		{Path: same, Data: []byte("a")},
+		{Path: differs, Data: []byte("new")},
+		{Path: filepath.Join(dir, "missing.go"), Data: []byte("x")},
+		{Path: dir, Data: []byte("a directory cannot be read as a file")},
+	}}
+	var got []string
+	for _, w := range pl.changed() {
+		got = append(got, filepath.Base(w.Path))
+	}
+	want := []string{"differs.go", "missing.go", filepath.Base(dir)}
+	if !slices.Equal(got, want) {
+		t.Errorf("changed() = %q, want %q", got, want)
 	}
 }
