@@ -6,6 +6,9 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"strconv"
+
+	"github.com/framegen/framegen/internal/naming"
 )
 
 // describe says what value v, sent at pos, is: a generated frame, a map built at some line
@@ -59,6 +62,10 @@ func (c *vetter) fix(v ast.Expr) string {
 		return fmt.Sprintf("use (*%s.%sSender).%s or %s.Encode%sFrame",
 			g.pkg.Name(), g.side, g.send, g.pkg.Name(), g.side)
 	}
+	if f := c.frameNamed(v); f != nil {
+		return fmt.Sprintf("build a %s.%s and send it with (*%s.%sSender).%s",
+			f.pkg.Name(), f.name, f.pkg.Name(), f.side, f.send)
+	}
 	var p string
 	switch {
 	case g != nil:
@@ -70,6 +77,39 @@ func (c *vetter) fix(v ast.Expr) string {
 		return "declare the message as a frame in a framegen schema and send it with the generated sender"
 	}
 	return fmt.Sprintf("declare the message as a frame in the schema and send it with %s.NewServerSender or %s.NewClientSender", p, p)
+}
+
+// frameNamed returns the generated frame that a hand-built map's string value names, as
+// in map[string]any{"type": "auth_error", …}: the tag of chatproto.AuthError. The tag key is
+// not known here, so any string value is tried, in order.
+func (c *vetter) frameNamed(v ast.Expr) *genType {
+	cl, ok := c.builtAt(v, 0).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		lit, ok := ast.Unparen(kv.Value).(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			continue
+		}
+		tag, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			continue
+		}
+		name := naming.Go(naming.Split(tag))
+		for _, p := range c.genUsed {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				if g := c.generatedType(tn.Type()); g != nil && g.side != "" {
+					return g
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // where writes the position at as "line 12" when it is in the file of pos, as

@@ -24,7 +24,7 @@ func (s *Server) rejectAuth(conn *websocket.Conn, reason string, state chatproto
 		"reason": reason,
 		"state":  state,
 	}
-	return conn.WriteJSON(resp) // want `^\(\*websocket\.Conn\)\.WriteJSON writes a map\[string\]any built at line 22 holding a chatproto\.ConnectionState as JSON, bypassing the generated encoder: declare the message as a frame in the schema and send it with chatproto\.NewServerSender or chatproto\.NewClientSender$`
+	return conn.WriteJSON(resp) // want `^\(\*websocket\.Conn\)\.WriteJSON writes a map\[string\]any built at line 22 holding a chatproto\.ConnectionState as JSON, bypassing the generated encoder: build a chatproto\.AuthError and send it with \(\*chatproto\.ServerSender\)\.SendAuthError$`
 }
 
 // rejectAuthFixed is the fix: the generated sender validates the frame and writes nothing

@@ -10,7 +10,7 @@ import (
 )
 
 func wsjsonWrite(ctx context.Context, c *websocket.Conn, state chatproto.ConnectionState) error {
-	return wsjson.Write(ctx, c, map[string]any{"type": "auth_error", "state": state}) // want `^wsjson\.Write writes a map\[string\]any built at line 13 holding a chatproto\.ConnectionState as JSON, bypassing the generated encoder: declare the message as a frame in the schema and send it with chatproto\.NewServerSender or chatproto\.NewClientSender$`
+	return wsjson.Write(ctx, c, map[string]any{"type": "auth_error", "state": state}) // want `^wsjson\.Write writes a map\[string\]any built at line 13 holding a chatproto\.ConnectionState as JSON, bypassing the generated encoder: build a chatproto\.AuthError and send it with \(\*chatproto\.ServerSender\)\.SendAuthError$`
 }
 
 func wsjsonWriteFrame(ctx context.Context, c *websocket.Conn) error {
