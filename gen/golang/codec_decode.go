@@ -66,10 +66,10 @@ func bit(i int) jen.Code {
 	return maskLit(uint64(1) << (i % 64))
 }
 
-// maskLit writes a mask as an untyped constant.
+// maskLit writes a mask as a constant: decimal, or uint64(0x…) when the top bit is set.
 func maskLit(m uint64) jen.Code {
 	if m > math.MaxInt64 {
-		return jen.Lit(1).Op("<<").Lit(63)
+		return jen.Lit(m)
 	}
 	return jen.Lit(int(m))
 }
