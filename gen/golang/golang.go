@@ -40,9 +40,6 @@ type Options struct {
 	Transports []string
 }
 
-// Transports are the adapter names Options.Transports accepts.
-var Transports = []string{"coder", "gorilla"}
-
 // File is one generated file: a base name within the output directory, and its bytes.
 type File struct {
 	Name    string
