@@ -22,6 +22,7 @@ func GoPackageReserved() []string {
 	return []string{
 		"AppendClientFrame",
 		"AppendServerFrame",
+		"BinaryMessageError",
 		"ClientFrame",
 		"ClientHandler",
 		"ClientSender",
