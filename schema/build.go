@@ -31,6 +31,11 @@ var (
 	httpToken = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 )
 
+// maxEntries bounds the mapping entries one schema may have, counting each repetition by an
+// alias: far above any real schema (5,000 frames are about 40,000), far below exhausting
+// memory.
+const maxEntries = 1 << 20
+
 // loader holds the state of one Parse: the diagnostics found so far, the declared names,
 // and the node positions that checks after building need.
 type loader struct {
@@ -46,6 +51,8 @@ type loader struct {
 	envNodes  [2]*yaml.Node         // where each side's envelope was written, if anywhere
 	perSideEn bool                  // envelope given as {client: …, server: …}
 	budget    int                   // YAML nodes that example and default values may still visit
+	entries   int                   // mapping entries the loader may still read (aliases repeat them)
+	tooLarge  bool                  // entries ran out, and that was reported
 	inAlias   map[*yaml.Node]bool   // anchors being expanded, to stop an alias inside itself
 }
 
@@ -58,6 +65,7 @@ func newLoader(file string) *loader {
 		tagNode: map[*Frame]*yaml.Node{},
 		inAlias: map[*yaml.Node]bool{},
 		budget:  1 << 20,
+		entries: maxEntries,
 	}
 }
 

@@ -30,7 +30,11 @@ func Load(path string) (*Protocol, error) {
 // returns the resolved model, or nil and a Diagnostics error that lists every problem,
 // sorted by position.
 func Parse(filename string, data []byte) (*Protocol, error) {
-	l := newLoader(filename)
+	return parse(newLoader(filename), data)
+}
+
+// parse runs l over data; tests call it with a loader whose limits are lowered.
+func parse(l *loader, data []byte) (*Protocol, error) {
 	sum := sha256.Sum256(data)
 	root := l.decode(data)
 	if root == nil {

@@ -95,6 +95,15 @@ func (l *loader) mapping(n *yaml.Node, path, what string, nullOK bool) (es []ent
 		l.errorf(n, path, "%s must be a mapping, not %s", what, describe(n))
 		return nil, false
 	}
+	// Aliases can repeat a mapping many times over; stop before that exhausts memory.
+	l.entries -= len(n.Content) / 2
+	if l.entries < 0 {
+		if !l.tooLarge {
+			l.tooLarge = true
+			l.errorf(n, path, "the schema is too large: its mappings, with aliases expanded, exceed %d entries", maxEntries)
+		}
+		return nil, false
+	}
 	first := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), deref(n.Content[i+1])

@@ -237,3 +237,44 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLimits lowers the loader's limits to show that aliases which repeat mappings or
+// values many times end in a diagnostic, not in exhausted memory.
+func TestLimits(t *testing.T) {
+	src := []byte(`framegen: 1
+protocol: t
+types:
+  Big:
+    fields: &f
+      a: string
+      b: string
+      c: {type: json, example: &v [1, 2, 3]}
+      d: {type: json, example: [*v, *v, *v, *v]}
+frames:
+  one: {from: client, fields: *f}
+  two: {from: client, fields: *f}
+`)
+	tests := []struct {
+		name            string
+		entries, budget int
+		want            string
+	}{
+		{"within limits", 1000, 1000, ""},
+		{"mapping entries", 20, 1000, `t.yaml:5:13: frame "one": the schema is too large: its mappings, with aliases expanded, exceed 1048576 entries`},
+		{"value nodes", 1000, 10, `t.yaml:8:32: frame "one": field "c": example: value is nested too deeply or too large`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLoader("t.yaml")
+			l.entries, l.budget = tt.entries, tt.budget
+			_, err := parse(l, src)
+			got := ""
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")[0]
+			}
+			if got != tt.want {
+				t.Errorf("first error = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
