@@ -176,7 +176,7 @@ func genEnum(f *jen.File, e *enum) {
 			doc(paragraphs(v.m.Deprecated, v.name+" is "+wire+".", v.m.Description)),
 			jen.Id(v.name).Id(e.name).Op("=").Add(lit))
 	}
-	comment(f, "The values of " + e.name + ", in schema order.")
+	comment(f, "The values of "+e.name+", in schema order.")
 	f.Const().Defs(defs...)
 
 	recv := jen.Id("v").Id(e.name)
@@ -189,7 +189,7 @@ func genEnum(f *jen.File, e *enum) {
 		for _, v := range e.values {
 			cases = append(cases, jen.Case(jen.Id(v.name)).Block(jen.Return(jen.Lit(v.m.Name.Wire))))
 		}
-		comment(f, "String returns the name of v, or " + e.name + "(n) for a value the schema does not list.")
+		comment(f, "String returns the name of v, or "+e.name+"(n) for a value the schema does not list.")
 		f.Func().Params(recv.Clone()).Id("String").Params().String().Block(
 			jen.Switch(jen.Id("v")).Block(cases...),
 			jen.Return(jen.Lit(e.name+"(").Op("+").Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("v")), jen.Lit(10)).Op("+").Lit(")")),
@@ -205,10 +205,10 @@ func genEnum(f *jen.File, e *enum) {
 		jen.Return(jen.False()),
 	)
 	if e.m.Open {
-		comment(f, "IsValid reports whether v may be encoded: always, since " + e.name + " is an open enum.")
+		comment(f, "IsValid reports whether v may be encoded: always, since "+e.name+" is an open enum.")
 		f.Func().Params(recv.Clone()).Id("IsValid").Params().Bool().Block(jen.Return(jen.True()))
 	} else {
-		comment(f, "IsValid reports whether v may be encoded: whether it is known, since " + e.name + " is a closed enum.")
+		comment(f, "IsValid reports whether v may be encoded: whether it is known, since "+e.name+" is a closed enum.")
 		f.Func().Params(recv.Clone()).Id("IsValid").Params().Bool().Block(jen.Return(jen.Id("v").Dot("IsKnown").Call()))
 	}
 
@@ -535,15 +535,15 @@ func genRedaction(p *protocol, f *jen.File, o *object) {
 	}
 	str.WriteString("}")
 	gostr.WriteString("}")
-	comment(f, "String returns v as %+v would show it, with secret values shown as " + redacted + ".")
+	comment(f, "String returns v as %+v would show it, with secret values shown as "+redacted+".")
 	f.Func().Params(jen.Id("v").Id(o.name)).Id("String").Params().String().Block(
 		jen.Return(sprintf(str.String(), strArgs)),
 	)
-	comment(f, "GoString returns v as %#v would show it, with secret values shown as \"" + redacted + "\".")
+	comment(f, "GoString returns v as %#v would show it, with secret values shown as \""+redacted+"\".")
 	f.Func().Params(jen.Id("v").Id(o.name)).Id("GoString").Params().String().Block(
 		jen.Return(sprintf(gostr.String(), goArgs)),
 	)
-	comment(f, "LogValue returns v as a log/slog group keyed by JSON keys, with secret values shown as " + redacted + ".")
+	comment(f, "LogValue returns v as a log/slog group keyed by JSON keys, with secret values shown as "+redacted+".")
 	group := jen.Qual("log/slog", "GroupValue")
 	if len(attrs) > 2 {
 		group.Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, attrs...)

@@ -26,14 +26,17 @@ type checkOpts struct {
 	// time range, finite floats, closed enums, well-formed json), which a decoder enforces
 	// while it reads the value, and keeps only the field's Constraints.
 	constraintsOnly bool
+	// pointer says that v is a pointer to the value (an optional field's *T, known to be
+	// non-nil): checks then read *v, and call methods on v itself.
+	pointer bool
 }
 
 // constraintChecks returns statements that check the value v of field f (already unwrapped
 // from its pointer or Null) against the format rules of f's type and f's constraints. fail
 // returns the statement to run on a violation, given the reason (a string expression that
-// never quotes a secret value). v is an operand: parenthesise a dereference, as
-// (*v.State), since enum checks call a method on it. Lists and maps are checked for their
-// length only; their elements are the caller's (Validate walks them).
+// never quotes a secret value). v is an operand (a name or a selector), or a non-nil
+// pointer to the value when o.pointer is set. Lists and maps are checked for their length
+// only; their elements are the caller's (Validate walks them).
 //
 //	if !utf8.ValidString(v.Name) {
 //		fail("invalid UTF-8")
@@ -48,8 +51,12 @@ type checkOpts struct {
 //	}
 func (p *protocol) constraintChecks(f *field, v *jen.Statement, o checkOpts, fail func(reason jen.Code) jen.Code) []jen.Code {
 	var out []jen.Code
+	recv := v
+	if o.pointer {
+		v = jen.Op("*").Add(v)
+	}
 	if !o.constraintsOnly {
-		out = append(out, p.formatChecks(f.m.Type, v, fail)...)
+		out = append(out, p.valueFormatChecks(f.m.Type, v, recv, fail)...)
 	}
 	c := f.m.Constraints
 	switch f.m.Type.Kind {
@@ -115,6 +122,12 @@ func units(n int64, unit string) string {
 // formatChecks returns the checks of a value's type alone (no field constraints): what
 // Validate checks in list and map elements, and in fields before their constraints.
 func (p *protocol) formatChecks(t *schema.Type, v *jen.Statement, fail func(jen.Code) jen.Code) []jen.Code {
+	return p.valueFormatChecks(t, v, v, fail)
+}
+
+// valueFormatChecks is formatChecks with the receiver of method calls apart from the
+// value: v.Level for the value *v.Level.
+func (p *protocol) valueFormatChecks(t *schema.Type, v, recv *jen.Statement, fail func(jen.Code) jen.Code) []jen.Code {
 	check := func(bad *jen.Statement, reason string) []jen.Code {
 		return []jen.Code{jen.If(bad).Block(fail(jen.Lit(reason)))}
 	}
@@ -141,7 +154,7 @@ func (p *protocol) formatChecks(t *schema.Type, v *jen.Statement, fail func(jen.
 			shown = jen.Qual("strconv", "Quote").Call(jen.String().Call(v.Clone()))
 		}
 		reason := jen.Lit("unknown value ").Op("+").Add(shown).Op("+").Lit(" of " + e.name + " (want one of: " + e.allowed() + ")")
-		return []jen.Code{jen.If(jen.Op("!").Add(v.Clone()).Dot("IsValid").Call()).Block(fail(reason))}
+		return []jen.Code{jen.If(jen.Op("!").Add(recv.Clone()).Dot("IsValid").Call()).Block(fail(reason))}
 	}
 	return nil
 }
@@ -296,7 +309,7 @@ func (g *validator) genStruct(f *jen.File, o *object) {
 	}
 	commentf(f, "Validate reports every way v breaks %s, as a *ValidationError that lists each violation with its path ($.field); it returns nil for a valid value.", what)
 	if !g.checked[o] {
-		comment(f, o.name + " has no rule a value can break, so it always returns nil.")
+		comment(f, o.name+" has no rule a value can break, so it always returns nil.")
 		f.Func().Params(jen.Id("v").Id(o.name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
 		return
 	}
@@ -351,31 +364,25 @@ func (g *validator) fieldChecks(fl *field) []jen.Code {
 	required := !fl.m.Optional && !fl.m.Nullable
 	switch fl.repr {
 	case reprValue:
-		return g.valueChecks(fl.m.Type, fl, sel(), at, pathVar, 0)
+		return g.valueChecks(fl.m.Type, fl, sel(), false, at, pathVar, 0)
 	case reprPointer:
-		val := jen.Op("*").Add(sel())
-		switch fl.m.Type.Kind {
-		case schema.KindEnum:
-			val = jen.Parens(val) // (*v.Level).IsValid(), string(*v.Level)
-		case schema.KindObject:
-			val = sel() // v.Obj.validate(…) dereferences by itself
-		}
-		return guard(sel().Op("!=").Nil(), g.valueChecks(fl.m.Type, fl, val, at, pathVar, 0))
+		// The checks read *v.X, and call methods on v.X, which dereferences by itself.
+		return guard(sel().Op("!=").Nil(), g.valueChecks(fl.m.Type, fl, sel(), true, at, pathVar, 0))
 	case reprNull:
 		return guard(sel().Op("!=").Nil().Op("&&").Add(sel()).Dot("Valid"),
-			g.valueChecks(fl.m.Type, fl, sel().Dot("V"), at, pathVar, 0))
+			g.valueChecks(fl.m.Type, fl, sel().Dot("V"), false, at, pathVar, 0))
 	}
 	// reprNilable: list, map, bytes, json, union.
 	switch k := fl.m.Type.Kind; {
 	case k == schema.KindJSON && required:
 		return []jen.Code{jen.If(sel().Op("==").Nil()).Block(
 			jen.Id("c").Dot("add").Call(at.expr(), jen.Lit("missing required value")),
-		).Else().Block(g.valueChecks(fl.m.Type, fl, sel(), at, pathVar, 0)...)}
+		).Else().Block(g.valueChecks(fl.m.Type, fl, sel(), false, at, pathVar, 0)...)}
 	case k == schema.KindJSON, k == schema.KindUnion && required, (k == schema.KindList || k == schema.KindMap) && required:
 		// json: nil is absent or null; union: validateX reports nil; list, map: nil is empty.
-		return g.valueChecks(fl.m.Type, fl, sel(), at, pathVar, 0)
+		return g.valueChecks(fl.m.Type, fl, sel(), false, at, pathVar, 0)
 	}
-	return guard(sel().Op("!=").Nil(), g.valueChecks(fl.m.Type, fl, sel(), at, pathVar, 0))
+	return guard(sel().Op("!=").Nil(), g.valueChecks(fl.m.Type, fl, sel(), false, at, pathVar, 0))
 }
 
 // guard wraps checks in `if cond { … }`, or drops them when there are none.
@@ -398,7 +405,7 @@ func guard(cond *jen.Statement, checks []jen.Code) []jen.Code {
 //		itemPath := pathAttachments.index(i)
 //		validateAttachment(c, &itemPath, e)
 //	}
-func (g *validator) valueChecks(t *schema.Type, f *field, v *jen.Statement, at pathRef, pathVar string, depth int) []jen.Code {
+func (g *validator) valueChecks(t *schema.Type, f *field, v *jen.Statement, pointer bool, at pathRef, pathVar string, depth int) []jen.Code {
 	var decl, inner []jen.Code
 	switch t.Kind {
 	case schema.KindObject:
@@ -418,7 +425,7 @@ func (g *validator) valueChecks(t *schema.Type, f *field, v *jen.Statement, at p
 	fail := func(reason jen.Code) jen.Code { return jen.Id("c").Dot("add").Call(at.expr(), reason) }
 	var own []jen.Code
 	if f != nil {
-		own = g.p.constraintChecks(f, v, checkOpts{}, fail)
+		own = g.p.constraintChecks(f, v, checkOpts{pointer: pointer}, fail)
 	} else {
 		own = g.p.formatChecks(t, v, fail)
 	}
@@ -441,7 +448,7 @@ func (g *validator) elemChecks(t *schema.Type, v *jen.Statement, at pathRef, dep
 		suffix = strconv.Itoa(depth + 1)
 	}
 	i, k, e, item := "i"+suffix, "k"+suffix, "e"+suffix, "itemPath"+suffix
-	checks := g.valueChecks(t.Elem, nil, jen.Id(e), boundPath(item), "", depth+1)
+	checks := g.valueChecks(t.Elem, nil, jen.Id(e), false, boundPath(item), "", depth+1)
 	if t.Kind == schema.KindList {
 		body := append([]jen.Code{jen.Id(item).Op(":=").Add(at.expr()).Dot("index").Call(jen.Id(i))}, checks...)
 		return []jen.Code{jen.For(jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(v.Clone())).Block(body...)}

@@ -87,8 +87,8 @@ func (v Optionals) validate(c *violations, p *vpath) {
 		c.add(p.field("j"), "not well-formed JSON")
 	}
 	if v.Level != nil {
-		if !(*v.Level).IsValid() {
-			c.add(p.field("level"), "unknown value "+strconv.Quote(string((*v.Level)))+" of Level (want one of: low, high)")
+		if !v.Level.IsValid() {
+			c.add(p.field("level"), "unknown value "+strconv.Quote(string(*v.Level))+" of Level (want one of: low, high)")
 		}
 	}
 	if v.Map != nil {
@@ -140,8 +140,8 @@ func (v Nullables) validate(c *violations, p *vpath) {
 		c.add(p.field("j"), "not well-formed JSON")
 	}
 	if v.Level != nil {
-		if !(*v.Level).IsValid() {
-			c.add(p.field("level"), "unknown value "+strconv.Quote(string((*v.Level)))+" of Level (want one of: low, high)")
+		if !v.Level.IsValid() {
+			c.add(p.field("level"), "unknown value "+strconv.Quote(string(*v.Level))+" of Level (want one of: low, high)")
 		}
 	}
 	if v.List != nil {
@@ -309,13 +309,13 @@ func (v Defaults) validate(c *violations, p *vpath) {
 		}
 	}
 	if v.Level != nil {
-		if !(*v.Level).IsValid() {
-			c.add(p.field("level"), "unknown value "+strconv.Quote(string((*v.Level)))+" of Level (want one of: low, high)")
+		if !v.Level.IsValid() {
+			c.add(p.field("level"), "unknown value "+strconv.Quote(string(*v.Level))+" of Level (want one of: low, high)")
 		}
 	}
 	if v.Code != nil {
-		if !(*v.Code).IsValid() {
-			c.add(p.field("code"), "unknown value "+strconv.FormatInt(int64((*v.Code)), 10)+" of Code (want one of: 1, 2)")
+		if !v.Code.IsValid() {
+			c.add(p.field("code"), "unknown value "+strconv.FormatInt(int64(*v.Code), 10)+" of Code (want one of: 1, 2)")
 		}
 	}
 }

@@ -514,7 +514,10 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 // encodeBuffered runs fn on a pooled buffer and returns a copy of what it appended: one
 // allocation for the result. On error it returns nil and the error.
 func encodeBuffered(fn func(dst []byte) ([]byte, error)) ([]byte, error) {
-	bp := bufPool.Get().(*[]byte)
+	bp, ok := bufPool.Get().(*[]byte)
+	if !ok { // only *[]byte is ever put in the pool; be safe anyway
+		bp = new([]byte)
+	}
 	b, err := fn((*bp)[:0])
 	var out []byte
 	if err == nil {

@@ -16,8 +16,8 @@ func (v Paint) Validate() error {
 // validate adds v's violations to c, at paths under p.
 func (v Paint) validate(c *violations, p *vpath) {
 	if v.Shape != nil {
-		if !(*v.Shape).IsValid() {
-			c.add(p.field("shape"), "unknown value "+strconv.Quote(string((*v.Shape)))+" of Shape (want one of: circle, square)")
+		if !v.Shape.IsValid() {
+			c.add(p.field("shape"), "unknown value "+strconv.Quote(string(*v.Shape))+" of Shape (want one of: circle, square)")
 		}
 	}
 }
