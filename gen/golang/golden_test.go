@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,5 +177,138 @@ func TestGoldenGofmt(t *testing.T) {
 	}
 	if len(bytes.TrimSpace(out)) != 0 {
 		t.Errorf("not gofmt-clean:\n%s", out)
+	}
+}
+
+// TestGoldenDocComments holds every generated file to the house rule: each exported
+// declaration has a doc comment that starts with its name (constants and variables in a
+// documented group excepted).
+func TestGoldenDocComments(t *testing.T) {
+	for _, dir := range goldenCases(t) {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range paths {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, path, nil, parser.ParseComments|parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, msg := range undocumented(fset, f) {
+				t.Error(msg)
+			}
+		}
+	}
+}
+
+// undocumented lists the exported declarations of f without a proper doc comment.
+func undocumented(fset *token.FileSet, f *ast.File) []string {
+	var out []string
+	check := func(pos token.Pos, name string, doc *ast.CommentGroup, mustStart bool) {
+		if !ast.IsExported(name) {
+			return
+		}
+		text := ""
+		if doc != nil {
+			text = doc.Text()
+		}
+		switch {
+		case text == "":
+			out = append(out, fmt.Sprintf("%s: %s has no doc comment", fset.Position(pos), name))
+		case mustStart && !strings.HasPrefix(text, name+" "):
+			out = append(out, fmt.Sprintf("%s: doc comment of %s does not start with its name: %q", fset.Position(pos), name, firstLine(text)))
+		}
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && !exportedRecv(d.Recv) {
+				continue
+			}
+			check(d.Pos(), d.Name.Name, d.Doc, true)
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					doc := s.Doc
+					if doc == nil && len(d.Specs) == 1 {
+						doc = d.Doc
+					}
+					check(s.Pos(), s.Name.Name, doc, true)
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						doc := s.Doc
+						if doc == nil {
+							doc = d.Doc
+						}
+						check(n.Pos(), n.Name, doc, s.Doc != nil)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// exportedRecv reports whether a method's receiver type is exported.
+func exportedRecv(fl *ast.FieldList) bool {
+	t := fl.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	if ix, ok := t.(*ast.IndexExpr); ok {
+		t = ix.X
+	}
+	id, ok := t.(*ast.Ident)
+	return ok && ast.IsExported(id.Name)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func TestUndocumented(t *testing.T) {
+	src := `package p
+
+// A is fine.
+type A int
+
+type B int
+
+// Wrong start.
+func C() {}
+
+// String is fine.
+func (A) String() string { return "" }
+
+func (b *B) Bad() {}
+
+// Group doc.
+const (
+	D = 1
+	// E is fine.
+	E = 2
+	// wrong.
+	F = 3
+)
+
+func (x *hidden) Skip() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := undocumented(fset, f)
+	want := []string{
+		"p.go:6:6: B has no doc comment",
+		`p.go:9:1: doc comment of C does not start with its name: "Wrong start."`,
+		"p.go:14:1: Bad has no doc comment",
+		`p.go:22:2: doc comment of F does not start with its name: "wrong."`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
