@@ -15,7 +15,7 @@ const retryAfterUnavailable int64 = 1000
 // HandleAuthRequest checks the token. A good one moves the connection to connected and gets
 // auth_success; a refused one gets auth_error in state closing, then close 1008. A second
 // auth_request on an authenticated connection gets an ErrorFrame and changes nothing.
-func (ss *session) HandleAuthRequest(ctx context.Context, f chatproto.AuthRequest) error {
+func (ss *session) HandleAuthRequest(_ context.Context, f chatproto.AuthRequest) error {
 	state, _ := ss.current()
 	switch state {
 	case chatproto.ConnectionStateConnected:
@@ -28,9 +28,12 @@ func (ss *session) HandleAuthRequest(ctx context.Context, f chatproto.AuthReques
 	ss.mu.Lock()
 	deadline := ss.deadline
 	ss.mu.Unlock()
-	vctx, cancel := context.WithDeadline(ctx, deadline)
+	vctx, cancel := context.WithDeadline(ss.work, deadline)
 	defer cancel()
 	user, err := ss.srv.cfg.Verifier.Verify(vctx, f.Token)
+	if state, _ := ss.current(); state != chatproto.ConnectionStateAuthenticating {
+		return errClosing // the deadline or Shutdown came first and says why
+	}
 	if err == nil {
 		if verr := user.Validate(); verr != nil {
 			err = fmt.Errorf("%w: %w", errInvalidUser, verr)

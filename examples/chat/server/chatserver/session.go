@@ -32,6 +32,11 @@ type session struct {
 	id  uint64
 	c   conn
 	out *chatproto.ServerSender
+	// work bounds what handlers wait for (the verifier); it ends when closing begins. The
+	// read loop does not use it: coder closes the socket, without a close frame, when a
+	// read's context ends.
+	work context.Context
+	stop context.CancelFunc
 
 	mu       sync.Mutex
 	state    chatproto.ConnectionState
@@ -44,8 +49,9 @@ type session struct {
 var _ chatproto.ClientHandler = (*session)(nil)
 
 func newSession(srv *Server, id uint64, c conn, log *slog.Logger) *session {
+	work, stop := context.WithCancel(context.Background())
 	return &session{srv: srv, id: id, c: c, out: chatproto.NewServerSender(c.writer()),
-		state: chatproto.ConnectionStateConnecting, log: log}
+		work: work, stop: stop, state: chatproto.ConnectionStateConnecting, log: log}
 }
 
 // logger returns the session's logger (it gains the user's name on authentication).
@@ -59,6 +65,9 @@ func (ss *session) logger() *slog.Logger {
 func (ss *session) move(to chatproto.ConnectionState) error {
 	if !canMove(ss.state, to) {
 		return &transitionError{from: ss.state, to: to}
+	}
+	if to == chatproto.ConnectionStateClosing {
+		ss.stop()
 	}
 	ss.log.Debug("state", "from", ss.state, "to", to)
 	ss.state = to
@@ -162,6 +171,7 @@ func (ss *session) end(ctx context.Context, err error) {
 	ss.mu.Lock()
 	_ = ss.move(chatproto.ConnectionStateClosed)
 	ss.mu.Unlock()
+	ss.stop()
 	log.Debug("closed")
 }
 

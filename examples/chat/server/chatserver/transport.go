@@ -3,6 +3,7 @@ package chatserver
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -122,12 +123,18 @@ type gorillaConn struct {
 	timeout  time.Duration
 	sent     atomic.Bool // a close frame was written
 	received atomic.Bool // the peer's close frame was read
+	overRead atomic.Bool // a message over the read limit: gorilla closed with 1009 and reads no more
 }
 
 func (g *gorillaConn) writer() chatproto.FrameWriter { return chatproto.GorillaWriter{Conn: g.c} }
 
 func (g *gorillaConn) serve(ctx context.Context, h chatproto.ClientHandler) error {
-	return chatproto.ServeGorilla(ctx, g.c, h)
+	err := chatproto.ServeGorilla(ctx, g.c, h)
+	if errors.Is(err, gorilla.ErrReadLimit) {
+		g.sent.Store(true) // gorilla wrote the 1009 close frame itself
+		g.overRead.Store(true)
+	}
+	return err
 }
 
 func (g *gorillaConn) classify(err error) (readEnd, int) {
@@ -165,7 +172,15 @@ func (g *gorillaConn) close(code chatproto.CloseCode, reason string) {
 }
 
 func (g *gorillaConn) finish() {
-	if g.sent.Load() && !g.received.Load() {
+	switch {
+	case g.overRead.Load():
+		// The rest of the long message and the peer's answer are still coming, and gorilla
+		// will not read them: discard them from the socket until the peer closes it or the
+		// deadline, so that closing does not reset a connection with unread data.
+		nc := g.c.NetConn()
+		_ = nc.SetReadDeadline(time.Now().Add(g.timeout))
+		_, _ = io.Copy(io.Discard, nc)
+	case g.sent.Load() && !g.received.Load():
 		// Nobody reads any more: wait here for the peer's close frame, until the deadline
 		// close set. The first error ends it (gorilla panics on many reads after an error).
 		for {

@@ -76,7 +76,9 @@ func (ss *session) verdict(ctx context.Context, err error) verdict {
 		// Not the error: it holds the peer's close reason, which is client text.
 		return verdict{code: chatproto.CloseCode(code), closed: true}
 	case readTooBig:
-		return verdict{code: chatproto.CloseCodeMessageTooBig, closed: true, cause: err}
+		// The library has sent the close frame with 1009; closing again completes the
+		// handshake without a second close frame. No error frame can follow a close frame.
+		return verdict{code: chatproto.CloseCodeMessageTooBig, reason: reasonTooLarge, cause: err}
 	}
 	return verdict{cause: err}
 }
