@@ -312,3 +312,25 @@ func (x *hidden) Skip() {}
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// BenchmarkGenerate measures a whole run over each golden case's schema.
+func BenchmarkGenerate(b *testing.B) {
+	for _, name := range []string{"chat", "all_types"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name, "schema.yaml"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := schema.Parse("schema.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Generate(p, Options{Transports: []string{"coder", "gorilla"}}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
