@@ -112,7 +112,7 @@ func genSender(f *jen.File, c *channel) {
 			))),
 	)
 	for _, fr := range c.frames {
-		commentf(f, "Send%s sends a %s frame, as Send does.", fr.name, fr.name)
+		commentf(f, "Send%s sends the %s frame f, as Send does.", fr.name, fr.name)
 		f.Func().Params(recv.Clone()).Id("Send"+fr.name).Params(ctx.Clone(), jen.Id("f").Id(fr.name)).Error().Block(
 			jen.Return(jen.Id("s").Dot("Send").Call(jen.Id("ctx"), jen.Id("f"))),
 		)
@@ -146,7 +146,7 @@ func genHandler(f *jen.File, c *channel) {
 	for _, fr := range c.frames {
 		m := "Handle" + fr.name
 		methods = append(methods,
-			jen.Commentf("%s handles a %s frame.", m, fr.name),
+			jen.Commentf("%s handles each %s frame that Dispatch%sFrame decodes.", m, fr.name, c.prefix),
 			jen.Id(m).Params(ctx.Clone(), jen.Id("f").Id(fr.name)).Error())
 		wrap := "handle " + strings.ReplaceAll(fr.m.Tag.String(), "%", "%%") + ": %w"
 		cases = append(cases, jen.Case(jen.Id(fr.name)).Block(

@@ -66,17 +66,17 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendJoin sends a Join frame, as Send does.
+// SendJoin sends the Join frame f, as Send does.
 func (s *ClientSender) SendJoin(ctx context.Context, f Join) error {
 	return s.Send(ctx, f)
 }
 
-// SendLeave sends a Leave frame, as Send does.
+// SendLeave sends the Leave frame f, as Send does.
 func (s *ClientSender) SendLeave(ctx context.Context, f Leave) error {
 	return s.Send(ctx, f)
 }
 
-// SendHeartbeat sends a Heartbeat frame, as Send does.
+// SendHeartbeat sends the Heartbeat frame f, as Send does.
 func (s *ClientSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 	return s.Send(ctx, f)
 }
@@ -107,12 +107,12 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendJoined sends a Joined frame, as Send does.
+// SendJoined sends the Joined frame f, as Send does.
 func (s *ServerSender) SendJoined(ctx context.Context, f Joined) error {
 	return s.Send(ctx, f)
 }
 
-// SendHeartbeat sends a Heartbeat frame, as Send does.
+// SendHeartbeat sends the Heartbeat frame f, as Send does.
 func (s *ServerSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 	return s.Send(ctx, f)
 }
@@ -120,11 +120,11 @@ func (s *ServerSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandleJoin handles a Join frame.
+	// HandleJoin handles each Join frame that DispatchClientFrame decodes.
 	HandleJoin(ctx context.Context, f Join) error
-	// HandleLeave handles a Leave frame.
+	// HandleLeave handles each Leave frame that DispatchClientFrame decodes.
 	HandleLeave(ctx context.Context, f Leave) error
-	// HandleHeartbeat handles a Heartbeat frame.
+	// HandleHeartbeat handles each Heartbeat frame that DispatchClientFrame decodes.
 	HandleHeartbeat(ctx context.Context, f Heartbeat) error
 }
 
@@ -157,9 +157,9 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleJoined handles a Joined frame.
+	// HandleJoined handles each Joined frame that DispatchServerFrame decodes.
 	HandleJoined(ctx context.Context, f Joined) error
-	// HandleHeartbeat handles a Heartbeat frame.
+	// HandleHeartbeat handles each Heartbeat frame that DispatchServerFrame decodes.
 	HandleHeartbeat(ctx context.Context, f Heartbeat) error
 }
 

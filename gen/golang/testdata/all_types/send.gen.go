@@ -66,12 +66,12 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendEverything sends a Everything frame, as Send does.
+// SendEverything sends the Everything frame f, as Send does.
 func (s *ClientSender) SendEverything(ctx context.Context, f Everything) error {
 	return s.Send(ctx, f)
 }
 
-// SendLogin sends a Login frame, as Send does.
+// SendLogin sends the Login frame f, as Send does.
 func (s *ClientSender) SendLogin(ctx context.Context, f Login) error {
 	return s.Send(ctx, f)
 }
@@ -102,7 +102,7 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendAck sends a Ack frame, as Send does.
+// SendAck sends the Ack frame f, as Send does.
 func (s *ServerSender) SendAck(ctx context.Context, f Ack) error {
 	return s.Send(ctx, f)
 }
@@ -110,9 +110,9 @@ func (s *ServerSender) SendAck(ctx context.Context, f Ack) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandleEverything handles a Everything frame.
+	// HandleEverything handles each Everything frame that DispatchClientFrame decodes.
 	HandleEverything(ctx context.Context, f Everything) error
-	// HandleLogin handles a Login frame.
+	// HandleLogin handles each Login frame that DispatchClientFrame decodes.
 	HandleLogin(ctx context.Context, f Login) error
 }
 
@@ -141,7 +141,7 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleAck handles a Ack frame.
+	// HandleAck handles each Ack frame that DispatchServerFrame decodes.
 	HandleAck(ctx context.Context, f Ack) error
 }
 

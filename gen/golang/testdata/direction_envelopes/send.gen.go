@@ -66,17 +66,17 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendIdentify sends a Identify frame, as Send does.
+// SendIdentify sends the Identify frame f, as Send does.
 func (s *ClientSender) SendIdentify(ctx context.Context, f Identify) error {
 	return s.Send(ctx, f)
 }
 
-// SendResume sends a Resume frame, as Send does.
+// SendResume sends the Resume frame f, as Send does.
 func (s *ClientSender) SendResume(ctx context.Context, f Resume) error {
 	return s.Send(ctx, f)
 }
 
-// SendHeartbeat sends a Heartbeat frame, as Send does.
+// SendHeartbeat sends the Heartbeat frame f, as Send does.
 func (s *ClientSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 	return s.Send(ctx, f)
 }
@@ -107,17 +107,17 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendHello sends a Hello frame, as Send does.
+// SendHello sends the Hello frame f, as Send does.
 func (s *ServerSender) SendHello(ctx context.Context, f Hello) error {
 	return s.Send(ctx, f)
 }
 
-// SendDispatch sends a Dispatch frame, as Send does.
+// SendDispatch sends the Dispatch frame f, as Send does.
 func (s *ServerSender) SendDispatch(ctx context.Context, f Dispatch) error {
 	return s.Send(ctx, f)
 }
 
-// SendHeartbeat sends a Heartbeat frame, as Send does.
+// SendHeartbeat sends the Heartbeat frame f, as Send does.
 func (s *ServerSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 	return s.Send(ctx, f)
 }
@@ -125,11 +125,11 @@ func (s *ServerSender) SendHeartbeat(ctx context.Context, f Heartbeat) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandleIdentify handles a Identify frame.
+	// HandleIdentify handles each Identify frame that DispatchClientFrame decodes.
 	HandleIdentify(ctx context.Context, f Identify) error
-	// HandleResume handles a Resume frame.
+	// HandleResume handles each Resume frame that DispatchClientFrame decodes.
 	HandleResume(ctx context.Context, f Resume) error
-	// HandleHeartbeat handles a Heartbeat frame.
+	// HandleHeartbeat handles each Heartbeat frame that DispatchClientFrame decodes.
 	HandleHeartbeat(ctx context.Context, f Heartbeat) error
 }
 
@@ -162,11 +162,11 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleHello handles a Hello frame.
+	// HandleHello handles each Hello frame that DispatchServerFrame decodes.
 	HandleHello(ctx context.Context, f Hello) error
-	// HandleDispatch handles a Dispatch frame.
+	// HandleDispatch handles each Dispatch frame that DispatchServerFrame decodes.
 	HandleDispatch(ctx context.Context, f Dispatch) error
-	// HandleHeartbeat handles a Heartbeat frame.
+	// HandleHeartbeat handles each Heartbeat frame that DispatchServerFrame decodes.
 	HandleHeartbeat(ctx context.Context, f Heartbeat) error
 }
 

@@ -66,12 +66,12 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendPut sends a Put frame, as Send does.
+// SendPut sends the Put frame f, as Send does.
 func (s *ClientSender) SendPut(ctx context.Context, f Put) error {
 	return s.Send(ctx, f)
 }
 
-// SendBye sends a Bye frame, as Send does.
+// SendBye sends the Bye frame f, as Send does.
 func (s *ClientSender) SendBye(ctx context.Context, f Bye) error {
 	return s.Send(ctx, f)
 }
@@ -102,12 +102,12 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendGot sends a Got frame, as Send does.
+// SendGot sends the Got frame f, as Send does.
 func (s *ServerSender) SendGot(ctx context.Context, f Got) error {
 	return s.Send(ctx, f)
 }
 
-// SendBye sends a Bye frame, as Send does.
+// SendBye sends the Bye frame f, as Send does.
 func (s *ServerSender) SendBye(ctx context.Context, f Bye) error {
 	return s.Send(ctx, f)
 }
@@ -115,9 +115,9 @@ func (s *ServerSender) SendBye(ctx context.Context, f Bye) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandlePut handles a Put frame.
+	// HandlePut handles each Put frame that DispatchClientFrame decodes.
 	HandlePut(ctx context.Context, f Put) error
-	// HandleBye handles a Bye frame.
+	// HandleBye handles each Bye frame that DispatchClientFrame decodes.
 	HandleBye(ctx context.Context, f Bye) error
 }
 
@@ -146,9 +146,9 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleGot handles a Got frame.
+	// HandleGot handles each Got frame that DispatchServerFrame decodes.
 	HandleGot(ctx context.Context, f Got) error
-	// HandleBye handles a Bye frame.
+	// HandleBye handles each Bye frame that DispatchServerFrame decodes.
 	HandleBye(ctx context.Context, f Bye) error
 }
 

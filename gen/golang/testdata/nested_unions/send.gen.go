@@ -66,7 +66,7 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendPost sends a Post frame, as Send does.
+// SendPost sends the Post frame f, as Send does.
 func (s *ClientSender) SendPost(ctx context.Context, f Post) error {
 	return s.Send(ctx, f)
 }
@@ -97,7 +97,7 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendPosted sends a Posted frame, as Send does.
+// SendPosted sends the Posted frame f, as Send does.
 func (s *ServerSender) SendPosted(ctx context.Context, f Posted) error {
 	return s.Send(ctx, f)
 }
@@ -105,7 +105,7 @@ func (s *ServerSender) SendPosted(ctx context.Context, f Posted) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandlePost handles a Post frame.
+	// HandlePost handles each Post frame that DispatchClientFrame decodes.
 	HandlePost(ctx context.Context, f Post) error
 }
 
@@ -130,7 +130,7 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandlePosted handles a Posted frame.
+	// HandlePosted handles each Posted frame that DispatchServerFrame decodes.
 	HandlePosted(ctx context.Context, f Posted) error
 }
 

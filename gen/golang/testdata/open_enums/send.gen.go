@@ -66,7 +66,7 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendPaint sends a Paint frame, as Send does.
+// SendPaint sends the Paint frame f, as Send does.
 func (s *ClientSender) SendPaint(ctx context.Context, f Paint) error {
 	return s.Send(ctx, f)
 }
@@ -97,7 +97,7 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendPainted sends a Painted frame, as Send does.
+// SendPainted sends the Painted frame f, as Send does.
 func (s *ServerSender) SendPainted(ctx context.Context, f Painted) error {
 	return s.Send(ctx, f)
 }
@@ -105,7 +105,7 @@ func (s *ServerSender) SendPainted(ctx context.Context, f Painted) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandlePaint handles a Paint frame.
+	// HandlePaint handles each Paint frame that DispatchClientFrame decodes.
 	HandlePaint(ctx context.Context, f Paint) error
 }
 
@@ -130,7 +130,7 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandlePainted handles a Painted frame.
+	// HandlePainted handles each Painted frame that DispatchServerFrame decodes.
 	HandlePainted(ctx context.Context, f Painted) error
 }
 

@@ -92,7 +92,7 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendTick sends a Tick frame, as Send does.
+// SendTick sends the Tick frame f, as Send does.
 func (s *ServerSender) SendTick(ctx context.Context, f Tick) error {
 	return s.Send(ctx, f)
 }
@@ -113,7 +113,7 @@ func DispatchClientFrame(ctx context.Context, h ClientHandler, data []byte) erro
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleTick handles a Tick frame.
+	// HandleTick handles each Tick frame that DispatchServerFrame decodes.
 	HandleTick(ctx context.Context, f Tick) error
 }
 

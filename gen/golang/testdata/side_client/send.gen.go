@@ -66,17 +66,17 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendAuthRequest sends a AuthRequest frame, as Send does.
+// SendAuthRequest sends the AuthRequest frame f, as Send does.
 func (s *ClientSender) SendAuthRequest(ctx context.Context, f AuthRequest) error {
 	return s.Send(ctx, f)
 }
 
-// SendChatMessage sends a ChatMessage frame, as Send does.
+// SendChatMessage sends the ChatMessage frame f, as Send does.
 func (s *ClientSender) SendChatMessage(ctx context.Context, f ChatMessage) error {
 	return s.Send(ctx, f)
 }
 
-// SendPing sends a Ping frame, as Send does.
+// SendPing sends the Ping frame f, as Send does.
 func (s *ClientSender) SendPing(ctx context.Context, f Ping) error {
 	return s.Send(ctx, f)
 }
@@ -84,13 +84,13 @@ func (s *ClientSender) SendPing(ctx context.Context, f Ping) error {
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleAuthSuccess handles a AuthSuccess frame.
+	// HandleAuthSuccess handles each AuthSuccess frame that DispatchServerFrame decodes.
 	HandleAuthSuccess(ctx context.Context, f AuthSuccess) error
-	// HandleAuthError handles a AuthError frame.
+	// HandleAuthError handles each AuthError frame that DispatchServerFrame decodes.
 	HandleAuthError(ctx context.Context, f AuthError) error
-	// HandleChatMessage handles a ChatMessage frame.
+	// HandleChatMessage handles each ChatMessage frame that DispatchServerFrame decodes.
 	HandleChatMessage(ctx context.Context, f ChatMessage) error
-	// HandlePing handles a Ping frame.
+	// HandlePing handles each Ping frame that DispatchServerFrame decodes.
 	HandlePing(ctx context.Context, f Ping) error
 }
 

@@ -66,22 +66,22 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendAuthSuccess sends a AuthSuccess frame, as Send does.
+// SendAuthSuccess sends the AuthSuccess frame f, as Send does.
 func (s *ServerSender) SendAuthSuccess(ctx context.Context, f AuthSuccess) error {
 	return s.Send(ctx, f)
 }
 
-// SendAuthError sends a AuthError frame, as Send does.
+// SendAuthError sends the AuthError frame f, as Send does.
 func (s *ServerSender) SendAuthError(ctx context.Context, f AuthError) error {
 	return s.Send(ctx, f)
 }
 
-// SendChatMessage sends a ChatMessage frame, as Send does.
+// SendChatMessage sends the ChatMessage frame f, as Send does.
 func (s *ServerSender) SendChatMessage(ctx context.Context, f ChatMessage) error {
 	return s.Send(ctx, f)
 }
 
-// SendPing sends a Ping frame, as Send does.
+// SendPing sends the Ping frame f, as Send does.
 func (s *ServerSender) SendPing(ctx context.Context, f Ping) error {
 	return s.Send(ctx, f)
 }
@@ -89,11 +89,11 @@ func (s *ServerSender) SendPing(ctx context.Context, f Ping) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandleAuthRequest handles a AuthRequest frame.
+	// HandleAuthRequest handles each AuthRequest frame that DispatchClientFrame decodes.
 	HandleAuthRequest(ctx context.Context, f AuthRequest) error
-	// HandleChatMessage handles a ChatMessage frame.
+	// HandleChatMessage handles each ChatMessage frame that DispatchClientFrame decodes.
 	HandleChatMessage(ctx context.Context, f ChatMessage) error
-	// HandlePing handles a Ping frame.
+	// HandlePing handles each Ping frame that DispatchClientFrame decodes.
 	HandlePing(ctx context.Context, f Ping) error
 }
 
