@@ -45,6 +45,7 @@ type testServer struct {
 	url  string // ws://127.0.0.1:PORT/ws
 	srv  *Server
 	logs *syncBuffer // every log line, at debug level, as JSON
+	stop func()      // shuts the Server down and closes the listener; idempotent
 }
 
 // startServer starts a Server on tr; edit, when not nil, changes the config first. The
@@ -67,7 +68,7 @@ func startServer(t testing.TB, tr Transport, edit func(*Config)) *testServer {
 	mux := http.NewServeMux()
 	mux.Handle("/ws", srv)
 	hs := httptest.NewServer(mux) // listens on 127.0.0.1
-	t.Cleanup(func() {
+	stop := sync.OnceFunc(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(ctx); err != nil {
@@ -75,7 +76,8 @@ func startServer(t testing.TB, tr Transport, edit func(*Config)) *testServer {
 		}
 		hs.Close()
 	})
-	return &testServer{url: "ws" + strings.TrimPrefix(hs.URL, "http") + "/ws", srv: srv, logs: logs}
+	t.Cleanup(stop)
+	return &testServer{url: "ws" + strings.TrimPrefix(hs.URL, "http") + "/ws", srv: srv, logs: logs, stop: stop}
 }
 
 // client is a test client: the generated client package over github.com/coder/websocket,
