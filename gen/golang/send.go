@@ -51,8 +51,7 @@ func genFrameWriter(f *jen.File) {
 		jen.Id("WriteFrame").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("frame").Index().Byte()).Error(),
 	)
 	bp, b := jen.Id("bp"), jen.Id("b")
-	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, holding mu")
-	comment(f, "for the write only; when encode fails nothing is written.")
+	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, holding mu for the write only; when encode fails nothing is written.")
 	f.Func().Id("sendFrame").Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("mu").Op("*").Qual("sync", "Mutex"),

@@ -20,8 +20,7 @@ type FrameWriter interface {
 }
 
 // sendFrame encodes a frame with encode into a pooled buffer and writes it with one
-// WriteFrame, holding mu
-// for the write only; when encode fails nothing is written.
+// WriteFrame, holding mu for the write only; when encode fails nothing is written.
 func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
 	if w == nil {
 		return errors.New("send frame: the sender has no FrameWriter (use a New…Sender function)")
