@@ -40,6 +40,7 @@ const maxEntries = 1 << 20
 // and the node positions that checks after building need.
 type loader struct {
 	file  string
+	lines int // how many lines the file has, as YAML counts them
 	diags Diagnostics
 
 	enums     map[string]*Enum

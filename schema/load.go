@@ -35,6 +35,7 @@ func Parse(filename string, data []byte) (*Protocol, error) {
 
 // parse runs l over data; tests call it with a loader whose limits are lowered.
 func parse(l *loader, data []byte) (*Protocol, error) {
+	l.lines = maxLine(data)
 	sum := sha256.Sum256(data)
 	root := l.decode(data)
 	if root == nil {

@@ -23,6 +23,11 @@ func (l *loader) pos(n *yaml.Node) Pos {
 	if n == nil {
 		return Pos{File: l.file, Line: 1, Col: 1}
 	}
+	if n.Line > l.lines && l.lines > 0 {
+		// The library places an empty value at the very end of a file on the line after
+		// the last one; keep positions inside the file.
+		return Pos{File: l.file, Line: l.lines, Col: 1}
+	}
 	return Pos{File: l.file, Line: n.Line, Col: n.Column}
 }
 
