@@ -205,13 +205,14 @@ func BenchmarkScan(b *testing.B) {
 
 // BenchmarkAppend measures the encoders on their own, into a reused buffer.
 func BenchmarkAppend(b *testing.B) {
+	ascii := strings.Repeat("abcdefghij", 10)
 	text := strings.Repeat("Has anyone seen the \"quarterly\" numbers? café 😀\n", 3)
 	tm := time.Date(2024, 5, 1, 12, 34, 56, 789000000, time.FixedZone("", 7200))
 	cases := []struct {
 		name string
 		fn   func(dst []byte) []byte
 	}{
-		{"appendString/ascii-100", func(dst []byte) []byte { return appendString(dst, strings.Repeat("abcdefghij", 10)) }},
+		{"appendString/ascii-100", func(dst []byte) []byte { return appendString(dst, ascii) }},
 		{"appendString/mixed-150", func(dst []byte) []byte { return appendString(dst, text) }},
 		{"appendInt", func(dst []byte) []byte { return appendInt(dst, 1234567) }},
 		{"appendFloat", func(dst []byte) []byte { return appendFloat(dst, 12345.6789) }},
