@@ -304,7 +304,14 @@ func (p *protocol) genEnumCodec(f *jen.File, e *enum) {
 		cases = append(cases, jen.Case(jen.Lit(v.m.Name.Wire)).Block(jen.Op("*").Id("v").Op("=").Id(v.name)))
 	}
 	if e.m.Open {
-		cases = append(cases, jen.Default().Block(jen.Op("*").Id("v").Op("=").Id(typ).Call(jen.Id("text"))))
+		// The JSON decoder checks UTF-8 as it reads; text arrives unchecked.
+		cases = append(cases, jen.Default().Block(
+			jen.If(jen.Op("!").Qual("unicode/utf8", "Valid").Call(jen.Id("text"))).Block(
+				jen.Return(jen.Op("&").Id("DecodeError").Values(jen.Dict{
+					jen.Id("Path"): jen.Lit("$"), jen.Id("Kind"): jen.Id("KindInvalidUTF8"), jen.Id("Reason"): jen.Lit("invalid UTF-8"),
+				}))),
+			jen.Op("*").Id("v").Op("=").Id(typ).Call(jen.Id("text")),
+		))
 	} else {
 		cases = append(cases, jen.Default().Block(jen.Return(jen.Id("atRoot").Call(
 			jen.Id("unknownEnum").Call(jen.Lit(wire), jen.Id("text"), jen.Lit(e.allowed()))))))

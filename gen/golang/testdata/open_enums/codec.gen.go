@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // appendJSON writes v as JSON. Validate, or IsValid, has accepted v.
@@ -76,6 +77,13 @@ func (v *Color) UnmarshalText(text []byte) error {
 	case "blue":
 		*v = ColorBlue
 	default:
+		if !utf8.Valid(text) {
+			return &DecodeError{
+				Kind:   KindInvalidUTF8,
+				Path:   "$",
+				Reason: "invalid UTF-8",
+			}
+		}
 		*v = Color(text)
 	}
 	return nil

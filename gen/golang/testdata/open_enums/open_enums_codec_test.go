@@ -110,4 +110,7 @@ func TestEnumMarshalers(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"new"`), &c); err != nil || c != "new" {
 		t.Errorf("Unmarshal open = %v, %v", c, err)
 	}
+	if err := c.UnmarshalText([]byte("\xff")); !errors.As(err, &de) || de.Kind != KindInvalidUTF8 || c != "new" {
+		t.Errorf("UnmarshalText(invalid UTF-8) = %v, value %q", err, c)
+	}
 }
