@@ -63,7 +63,7 @@ func (p *protocol) genChannelEncode(f *jen.File, c *channel) {
 	var cases []jen.Code
 	for _, fr := range c.frames {
 		write := jen.Id("out").Op("=").Id("v").Dot(method).Call(jen.Id("dst"))
-		validate := jen.Err().Op("=").Id("v").Dot("Validate").Call()
+		validate := jen.Err().Op("=").Id("v").Dot(p.frameValidator(fr, c.side)).Call()
 		cases = append(cases,
 			jen.Case(jen.Id(fr.name)).Block(jen.If(validate, jen.Err().Op("==").Nil()).Block(write)),
 			jen.Case(jen.Op("*").Id(fr.name)).Block(

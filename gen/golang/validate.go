@@ -9,7 +9,10 @@ package golang
 //   - a required, non-nullable json field that is nil is a violation ("missing required
 //     value"); an optional one that is nil is absent; a nullable one that is nil is null;
 //   - a union value may be a variant or a non-nil pointer to one; a nil pointer, or a type
-//     that only embeds a variant, is a violation.
+//     that only embeds a variant, is a violation;
+//   - an encoder checks a frame with v.<p.frameValidator(fr, side)>(), not v.Validate(): a
+//     frame sent both ways under envelopes with different fields has validateClientFrame
+//     and validateServerFrame, which add their direction's envelope fields to Validate.
 
 import (
 	"strconv"
@@ -303,28 +306,104 @@ func (p *protocol) unionHeld(u *union) bool {
 }
 
 func (g *validator) genStruct(f *jen.File, o *object) {
+	// A frame that both sides send under envelopes with different fields checks, in
+	// Validate, what both directions share; each direction's own envelope fields are
+	// checked by validate<Side>Frame, which that direction's encoder calls.
+	split := o.frame != nil && g.p.splitFrame(o.frame)
+	var common []jen.Code
+	sideOnly := map[schema.Side][]jen.Code{}
+	for _, fld := range o.fields {
+		checks := g.fieldChecks(fld)
+		if s := g.p.envelopeSides(fld); split && fld.envelope != 0 && s != schema.Both {
+			sideOnly[s] = append(sideOnly[s], checks...)
+			continue
+		}
+		common = append(common, checks...)
+	}
 	what := "the schema"
-	if o.frame != nil {
+	switch {
+	case split:
+		what = "the schema in its own fields and the envelope fields both directions share (the encoders also check their own direction's envelope fields)"
+	case o.frame != nil:
 		what = "the schema (its envelope fields too)"
 	}
 	commentf(f, "Validate reports every way v breaks %s, as a *ValidationError that lists each violation with its path ($.field); it returns nil for a valid value.", what)
-	if !g.checked[o] {
+	if len(common) == 0 {
 		comment(f, o.name+" has no rule a value can break, so it always returns nil.")
 		f.Func().Params(jen.Id("v").Id(o.name)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
+	} else {
+		f.Func().Params(jen.Id("v").Id(o.name)).Id("Validate").Params().Error().Block(
+			jen.Var().Id("c").Id("violations"),
+			jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id("vpath").Values()),
+			jen.Return(jen.Id("c").Dot("err").Call()),
+		)
+		f.Line()
+		comment(f, "validate adds v's violations to c, at paths under p.")
+		f.Func().Params(jen.Id("v").Id(o.name)).Id("validate").Params(jen.Id("c").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath")).Block(common...)
+	}
+	if !split {
 		return
 	}
-	f.Func().Params(jen.Id("v").Id(o.name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("c").Id("violations"),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id("vpath").Values()),
-		jen.Return(jen.Id("c").Dot("err").Call()),
-	)
-	var body []jen.Code
-	for _, fld := range o.fields {
-		body = append(body, g.fieldChecks(fld)...)
+	for _, side := range schema.Sides {
+		name := g.p.frameValidator(o.frame, side)
+		f.Line()
+		commentf(f, "%s checks v as the %s sends it: what Validate checks, and the %s envelope's own fields.", name, side, side)
+		if len(sideOnly[side]) == 0 {
+			f.Func().Params(jen.Id("v").Id(o.name)).Id(name).Params().Error().Block(jen.Return(jen.Id("v").Dot("Validate").Call()))
+			continue
+		}
+		body := []jen.Code{
+			jen.Var().Id("c").Id("violations"),
+			jen.Id("p").Op(":=").Op("&").Id("vpath").Values(),
+		}
+		if len(common) > 0 {
+			body = append(body, jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Id("p")))
+		}
+		body = append(body, sideOnly[side]...)
+		body = append(body, jen.Return(jen.Id("c").Dot("err").Call()))
+		f.Func().Params(jen.Id("v").Id(o.name)).Id(name).Params().Error().Block(body...)
 	}
-	f.Line()
-	comment(f, "validate adds v's violations to c, at paths under p.")
-	f.Func().Params(jen.Id("v").Id(o.name)).Id("validate").Params(jen.Id("c").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath")).Block(body...)
+}
+
+// envelopeSides returns the directions whose envelope has field fl (0 for a frame's or an
+// object's own field).
+func (p *protocol) envelopeSides(fl *field) schema.Side {
+	var sides schema.Side
+	if fl.envelope == 0 {
+		return 0
+	}
+	for _, s := range schema.Sides {
+		for _, ef := range p.channel(s).m.Envelope.Fields() {
+			if ef.Name.Wire == fl.m.Name.Wire {
+				sides |= s
+			}
+		}
+	}
+	return sides
+}
+
+// splitFrame reports whether fr is sent both ways and carries an envelope field of one
+// direction only, so that what may be sent depends on the direction.
+func (p *protocol) splitFrame(fr *frame) bool {
+	if fr.m.From != schema.Both {
+		return false
+	}
+	for _, fl := range fr.fields {
+		if fl.envelope != 0 && p.envelopeSides(fl) != schema.Both {
+			return true
+		}
+	}
+	return false
+}
+
+// frameValidator is the method an encoder of side s calls to check frame fr before writing
+// it: validateClientFrame or validateServerFrame for a frame whose directions carry different
+// envelope fields (splitFrame), else Validate.
+func (p *protocol) frameValidator(fr *frame, s schema.Side) string {
+	if p.splitFrame(fr) {
+		return "validate" + p.channel(s).prefix + "Frame"
+	}
+	return "Validate"
 }
 
 // pathRef is where a value sits: an expression of type vpath, and whether it is a variable

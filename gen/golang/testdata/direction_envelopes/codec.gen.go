@@ -877,13 +877,13 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 			out = v.appendClientFrame(dst)
 		}
 	case Heartbeat:
-		if err = v.Validate(); err == nil {
+		if err = v.validateClientFrame(); err == nil {
 			out = v.appendClientFrame(dst)
 		}
 	case *Heartbeat:
 		if v == nil {
 			err = encodeError("nil *Heartbeat")
-		} else if err = v.Validate(); err == nil {
+		} else if err = v.validateClientFrame(); err == nil {
 			out = v.appendClientFrame(dst)
 		}
 	case nil:
@@ -986,13 +986,13 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 			out = v.appendServerFrame(dst)
 		}
 	case Heartbeat:
-		if err = v.Validate(); err == nil {
+		if err = v.validateServerFrame(); err == nil {
 			out = v.appendServerFrame(dst)
 		}
 	case *Heartbeat:
 		if v == nil {
 			err = encodeError("nil *Heartbeat")
-		} else if err = v.Validate(); err == nil {
+		} else if err = v.validateServerFrame(); err == nil {
 			out = v.appendServerFrame(dst)
 		}
 	case nil:

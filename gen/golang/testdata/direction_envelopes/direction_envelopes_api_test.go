@@ -81,3 +81,29 @@ func TestIdentifyRedacted(t *testing.T) {
 		}
 	}
 }
+
+// A frame both sides send carries both envelopes' fields; each side is held only to its own.
+func TestBothWaysEnvelopes(t *testing.T) {
+	ctx := context.Background()
+	hb := Heartbeat{Seq: apiRef(int64(5))} // no req_id: the server's envelope has none
+	if err := hb.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	rec := &apiRecorder{}
+	if err := NewServerSender(rec).SendHeartbeat(ctx, hb); err != nil {
+		t.Fatalf("server SendHeartbeat: %v", err)
+	}
+	if want := []string{`{"op":1,"seq":5,"d":{"last_seq":null}}`}; !reflect.DeepEqual(rec.frames, want) {
+		t.Errorf("server wrote %q, want %q", rec.frames, want)
+	}
+	err := NewClientSender(rec).SendHeartbeat(ctx, hb)
+	var ve *ValidationError
+	if !errors.As(err, &ve) || !reflect.DeepEqual(ve.Violations, []Violation{{"$.req_id", "less than 1"}}) {
+		t.Errorf("client SendHeartbeat without req_id: %v, want $.req_id: less than 1", err)
+	}
+	if len(rec.frames) != 1 {
+		t.Errorf("the client's invalid frame was written: %q", rec.frames)
+	}
+}
+
+func apiRef[T any](v T) *T { return &v }

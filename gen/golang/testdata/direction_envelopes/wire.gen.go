@@ -189,7 +189,7 @@ func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 	}
 	d.key = keySpan{start: start, end: end, esc: esc}
 	if esc {
-		d.keyBuf = unescape(d.keyBuf[:0], d.data[start:end])
+		d.keyBuf = unescape(room(d.keyBuf, end-start), d.data[start:end])
 		key = d.keyBuf
 	} else {
 		key = d.data[start:end]
@@ -405,6 +405,15 @@ func unescape(dst, s []byte) []byte {
 	return dst
 }
 
+// room returns buf emptied, with capacity for n bytes: one allocation at most, where
+// growing by append would take several.
+func room(buf []byte, n int) []byte {
+	if cap(buf) < n {
+		return make([]byte, 0, n)
+	}
+	return buf[:0]
+}
+
 // stringBytes reads a string and returns its unescaped content, valid until the next read.
 func (d *decoder) stringBytes(want string) ([]byte, error) {
 	d.ws()
@@ -416,7 +425,7 @@ func (d *decoder) stringBytes(want string) ([]byte, error) {
 		return nil, err
 	}
 	if esc {
-		d.scratch = unescape(d.scratch[:0], d.data[start:end])
+		d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 		return d.scratch, nil
 	}
 	return d.data[start:end], nil
@@ -441,7 +450,7 @@ func (d *decoder) readString() (string, error) {
 		var buf [shortString]byte
 		return string(unescape(buf[:0], d.data[start:end])), nil
 	}
-	d.scratch = unescape(d.scratch[:0], d.data[start:end])
+	d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 	return string(d.scratch), nil
 }
 

@@ -179,7 +179,7 @@ func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 	}
 	d.key = keySpan{start: start, end: end, esc: esc}
 	if esc {
-		d.keyBuf = unescape(d.keyBuf[:0], d.data[start:end])
+		d.keyBuf = unescape(room(d.keyBuf, end-start), d.data[start:end])
 		key = d.keyBuf
 	} else {
 		key = d.data[start:end]
@@ -395,6 +395,15 @@ func unescape(dst, s []byte) []byte {
 	return dst
 }
 
+// room returns buf emptied, with capacity for n bytes: one allocation at most, where
+// growing by append would take several.
+func room(buf []byte, n int) []byte {
+	if cap(buf) < n {
+		return make([]byte, 0, n)
+	}
+	return buf[:0]
+}
+
 // readString reads a string, with one allocation whether or not it has escapes.
 func (d *decoder) readString() (string, error) {
 	d.ws()
@@ -414,7 +423,7 @@ func (d *decoder) readString() (string, error) {
 		var buf [shortString]byte
 		return string(unescape(buf[:0], d.data[start:end])), nil
 	}
-	d.scratch = unescape(d.scratch[:0], d.data[start:end])
+	d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 	return string(d.scratch), nil
 }
 

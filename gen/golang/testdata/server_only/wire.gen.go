@@ -179,7 +179,7 @@ func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 	}
 	d.key = keySpan{start: start, end: end, esc: esc}
 	if esc {
-		d.keyBuf = unescape(d.keyBuf[:0], d.data[start:end])
+		d.keyBuf = unescape(room(d.keyBuf, end-start), d.data[start:end])
 		key = d.keyBuf
 	} else {
 		key = d.data[start:end]
@@ -395,6 +395,15 @@ func unescape(dst, s []byte) []byte {
 	return dst
 }
 
+// room returns buf emptied, with capacity for n bytes: one allocation at most, where
+// growing by append would take several.
+func room(buf []byte, n int) []byte {
+	if cap(buf) < n {
+		return make([]byte, 0, n)
+	}
+	return buf[:0]
+}
+
 // stringBytes reads a string and returns its unescaped content, valid until the next read.
 func (d *decoder) stringBytes(want string) ([]byte, error) {
 	d.ws()
@@ -406,7 +415,7 @@ func (d *decoder) stringBytes(want string) ([]byte, error) {
 		return nil, err
 	}
 	if esc {
-		d.scratch = unescape(d.scratch[:0], d.data[start:end])
+		d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 		return d.scratch, nil
 	}
 	return d.data[start:end], nil
