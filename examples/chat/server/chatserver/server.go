@@ -11,7 +11,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -73,7 +72,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.CloseTimeout = 5 * time.Second
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, rooms: newHub(), sessions: make(map[*session]struct{})}
 	switch cfg.Transport {
