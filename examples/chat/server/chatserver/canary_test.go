@@ -34,11 +34,11 @@ func TestCanaryToken(t *testing.T) {
 	// Raw messages that carry the canary in a bad frame; the server must answer without it.
 	badFrames := [][]byte{
 		[]byte(`{"type":"auth_request","token":"` + canary + `","token":"` + canary + `"}`), // duplicate key
-		[]byte(`{"type":"auth_request","token":"` + canary + "\xff" + `"}`),                   // invalid UTF-8 in the token
-		[]byte(`{"type":"auth_request","token":"` + canary + `"`),                             // malformed
-		[]byte(`{"type":"auth_request","token":"` + canary + `"} trailing`),                   // trailing data
-		[]byte(`{"type":"auth_request","token":["` + canary + `"]}`),                          // wrong type
-		[]byte(`{"type":"auth_request","token":"` + canary + `","id":5}`),                     // wrong envelope type
+		[]byte(`{"type":"auth_request","token":"` + canary + "\xff" + `"}`),                 // invalid UTF-8 in the token
+		[]byte(`{"type":"auth_request","token":"` + canary + `"`),                           // malformed
+		[]byte(`{"type":"auth_request","token":"` + canary + `"} trailing`),                 // trailing data
+		[]byte(`{"type":"auth_request","token":["` + canary + `"]}`),                        // wrong type
+		[]byte(`{"type":"auth_request","token":"` + canary + `","id":5}`),                   // wrong envelope type
 	}
 	forEachTransport(t, func(t *testing.T, tr Transport) {
 		ts := startServer(t, tr, func(c *Config) { c.Verifier = canaryVerifier{} })
