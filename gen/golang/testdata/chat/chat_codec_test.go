@@ -295,3 +295,17 @@ func TestAppendNoAlloc(t *testing.T) {
 }
 
 func equalFrames(a, b any) bool { return reflect.DeepEqual(a, b) }
+
+// TestEncodeOneAlloc: Encode allocates the result and nothing else (the pool may be
+// emptied by a collection now and then, hence the margin).
+func TestEncodeOneAlloc(t *testing.T) {
+	var f ServerFrame = AuthError{Code: AuthErrorCodeExpired, Message: "m", State: ConnectionStateClosed, RetryAfterMs: refOf(int64(5))}
+	allocs := testing.AllocsPerRun(200, func() {
+		if _, err := EncodeServerFrame(f); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs >= 1.5 {
+		t.Errorf("EncodeServerFrame allocates %v times per call, want 1", allocs)
+	}
+}

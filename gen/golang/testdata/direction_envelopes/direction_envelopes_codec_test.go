@@ -205,3 +205,23 @@ func TestOpcodesBodyPolicy(t *testing.T) {
 		}
 	}
 }
+
+func TestOpcodesBodyKeepsEnvelope(t *testing.T) {
+	// A frame's body has no envelope fields: MarshalJSON leaves them out, UnmarshalJSON
+	// keeps the receiver's.
+	f := Identify{ReqID: 5, Token: "s3cret", Intents: 1}
+	data, err := f.MarshalJSON()
+	if err != nil || string(data) != `{"token":"s3cret","intents":1}` {
+		t.Fatalf("MarshalJSON = %s, %v", data, err)
+	}
+	got := Identify{ReqID: 9, Token: "old", Intents: 7}
+	if err := got.UnmarshalJSON([]byte(`{"token":"new","intents":2}`)); err != nil {
+		t.Fatal(err)
+	}
+	if want := (Identify{ReqID: 9, Token: "new", Intents: 2}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if err := got.UnmarshalJSON([]byte(`{"token":"x"}`)); err == nil || got.Token != "new" {
+		t.Errorf("a failed UnmarshalJSON: %v, and the value became %+v", err, got)
+	}
+}
