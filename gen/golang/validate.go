@@ -345,6 +345,9 @@ func (g *validator) genStruct(f *jen.File, o *object) {
 		return
 	}
 	for _, side := range schema.Sides {
+		if !g.p.encodes(side) {
+			continue // no encoder of this side to call it
+		}
 		name := g.p.frameValidator(o.frame, side)
 		f.Line()
 		commentf(f, "%s checks v as the %s sends it: what Validate checks, and the %s envelope's own fields.", name, side, side)
