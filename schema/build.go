@@ -171,14 +171,6 @@ func (l *loader) header(root *yaml.Node, m map[string]entry, p *Protocol) {
 	}
 }
 
-// quoteScalar shows a scalar as written, or what a collection is.
-func quoteScalar(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return describe(n)
-}
-
 // perSide reads a setting that is either one value for both directions or a mapping
 // {client: …, server: …}; a direction left out keeps the zero value.
 func perSide[T any](l *loader, e entry, read func(e entry, path string) (T, bool)) (client, server T) {

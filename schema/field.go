@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -182,10 +183,8 @@ func (l *loader) parseType(s string) (t *Type, msg, hint string) {
 	if u := l.unions[s]; u != nil {
 		return &Type{Kind: KindUnion, Union: u}, "", ""
 	}
-	return nil, fmt.Sprintf("unknown type %q", s), didYouMean(s, append(slicesClone(l.declared), builtinNames...))
+	return nil, fmt.Sprintf("unknown type %q", s), didYouMean(s, append(slices.Clone(l.declared), builtinNames...))
 }
-
-func slicesClone(s []string) []string { return append([]string(nil), s...) }
 
 // constraints reads min, max, min_length, max_length, pattern, min_items and max_items,
 // and checks that each fits the field's type.
@@ -203,7 +202,7 @@ func (l *loader) constraints(f *Field, m map[string]entry, path string) {
 		return true
 	}
 	numeric := kind == KindInt || kind == KindInt32 || kind == KindFloat
-	var minE, maxE entry
+	var maxE entry
 	for _, key := range [...]string{"min", "max"} {
 		e, ok := m[key]
 		if !ok || !fits(e, "int, int32 and float", numeric) {
@@ -211,7 +210,7 @@ func (l *loader) constraints(f *Field, m map[string]entry, path string) {
 		}
 		if n := l.number(e, path, kind); n != nil {
 			if key == "min" {
-				c.Min, minE = n, e
+				c.Min = n
 			} else {
 				c.Max, maxE = n, e
 			}
@@ -219,7 +218,6 @@ func (l *loader) constraints(f *Field, m map[string]entry, path string) {
 	}
 	if c.Min != nil && c.Max != nil && c.Min.Float > c.Max.Float {
 		l.errorf(maxE.V, path, "min %s is greater than max %s", c.Min.Text, c.Max.Text)
-		_ = minE
 	}
 	c.MinLength, c.MaxLength = l.bounds(m, path, "min_length", "max_length", func(e entry) bool {
 		return fits(e, "string", kind == KindString)
