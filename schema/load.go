@@ -150,6 +150,12 @@ func (l *loader) syntaxError(err error, data []byte) {
 		msg = msg[6:]
 	}
 	hint := ""
+	if msg == "found character that cannot start any token" && p.Line <= len(lines) {
+		if i := strings.IndexByte(lines[p.Line-1], '\t'); i >= 0 {
+			p.Col = utf8.RuneCountInString(lines[p.Line-1][:i]) + 1
+			hint = "indent with spaces: YAML does not allow tabs there"
+		}
+	}
 	if strings.HasPrefix(msg, "did not find expected ',' or") {
 		// The line is where the collection starts; the ? may be a few lines on.
 		for i := min(p.Line, len(lines)) - 1; i < min(len(lines), p.Line+20); i++ {
