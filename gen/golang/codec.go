@@ -254,7 +254,7 @@ func (p *protocol) genEnumCodec(f *jen.File, e *enum) {
 	if e.m.Open {
 		f.Comment("MarshalJSON implements json.Marshaler: the wire value, listed or not.")
 	} else {
-		f.Comment("MarshalJSON implements json.Marshaler. A value " + typ + " does not list is an error.")
+		f.Comment("MarshalJSON implements json.Marshaler; a value that " + typ + " does not list is an error.")
 	}
 	f.Func().Params(recv.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		valid,

@@ -38,7 +38,7 @@ func (v *Level) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value Level does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that Level does not list is an error.
 func (v Level) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of Level (want one of: low, high)")
@@ -102,7 +102,7 @@ func (v *Code) decodeJSON(d *decoder) error {
 	return unknownIntEnum("Code", n, "1, 2")
 }
 
-// MarshalJSON implements json.Marshaler. A value Code does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that Code does not list is an error.
 func (v Code) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.FormatInt(int64(v), 10) + " of Code (want one of: 1, 2)")

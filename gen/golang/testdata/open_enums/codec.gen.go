@@ -163,7 +163,7 @@ func (v *Shape) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value Shape does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that Shape does not list is an error.
 func (v Shape) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of Shape (want one of: circle, square)")
