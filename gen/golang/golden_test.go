@@ -334,3 +334,123 @@ func BenchmarkGenerate(b *testing.B) {
 		})
 	}
 }
+
+// TestGoldenNoUnusedHelpers fails on an unexported top-level name (function, method, type,
+// variable or constant) that a generated package declares and never refers to. It counts
+// by name, so it is coarse for methods (one use of validate counts for every type), but it
+// catches a helper emitted for nothing.
+func TestGoldenNoUnusedHelpers(t *testing.T) {
+	for _, dir := range goldenCases(t) {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fset := token.NewFileSet()
+		var files []*ast.File
+		for _, path := range paths {
+			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, f)
+		}
+		for _, name := range unusedNames(files) {
+			t.Errorf("%s: %s is declared and never used", dir, name)
+		}
+	}
+}
+
+// unusedNames lists, sorted, the unexported top-level names of a package's files that no
+// identifier outside their declarations refers to. As in staticcheck, the constants of one
+// const block count as used when one of them is (an iota sequence keeps its members).
+func unusedNames(files []*ast.File) []string {
+	decls := map[string]int{} // name -> number of declaring identifiers
+	idents := map[string]int{}
+	var constBlocks [][]string
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				decls[d.Name.Name]++
+			case *ast.GenDecl:
+				var block []string
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						decls[s.Name.Name]++
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							decls[n.Name]++
+							block = append(block, n.Name)
+						}
+					}
+				}
+				if d.Tok == token.CONST && len(block) > 1 {
+					constBlocks = append(constBlocks, block)
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				idents[id.Name]++
+			}
+			return true
+		})
+	}
+	used := func(name string) bool { return idents[name] > decls[name] }
+	blockUsed := map[string]bool{}
+	for _, block := range constBlocks {
+		if slices.ContainsFunc(block, used) {
+			for _, name := range block {
+				blockUsed[name] = true
+			}
+		}
+	}
+	var out []string
+	for name, n := range decls {
+		if blockUsed[name] {
+			continue
+		}
+		if ast.IsExported(name) || name == "_" || name == "init" {
+			continue
+		}
+		if idents[name] <= n {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestUnusedNames(t *testing.T) {
+	src := `package p
+
+const (
+	a = iota
+	b
+)
+
+const lone = 1
+
+func used() int { return a }
+
+func unused() {}
+
+type t struct{}
+
+func (t) m() {}
+
+func (t) n() {}
+
+var _ = used
+var _ = t{}.m
+`
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := unusedNames([]*ast.File{f})
+	if want := []string{"lone", "n", "unused"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
