@@ -454,3 +454,57 @@ var _ = t{}.m
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestGoldenNoAnyInSignatures: no exported function or method of a generated package takes
+// or returns any (interface{}); users pass and get typed values.
+func TestGoldenNoAnyInSignatures(t *testing.T) {
+	for _, dir := range goldenCases(t) {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range paths {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || !fd.Name.IsExported() || (fd.Recv != nil && !exportedRecv(fd.Recv)) {
+					continue
+				}
+				for _, fl := range []*ast.FieldList{fd.Type.Params, fd.Type.Results} {
+					if fl == nil {
+						continue
+					}
+					for _, field := range fl.List {
+						if isAny(field.Type) {
+							t.Errorf("%s: %s has an any in its signature", fset.Position(fd.Pos()), fd.Name.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// isAny reports whether a type expression is any or interface{}, alone or as the element
+// of a slice, map or pointer.
+func isAny(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name == "any"
+	case *ast.InterfaceType:
+		return len(e.Methods.List) == 0
+	case *ast.StarExpr:
+		return isAny(e.X)
+	case *ast.ArrayType:
+		return isAny(e.Elt)
+	case *ast.MapType:
+		return isAny(e.Key) || isAny(e.Value)
+	case *ast.Ellipsis:
+		return isAny(e.Elt)
+	}
+	return false
+}
