@@ -61,6 +61,10 @@ func Generate(p *schema.Protocol, opts Options) ([]File, error) {
 		}
 	}
 	g := newProtocol(p, opts)
+	if !token.IsIdentifier(g.pkg) || g.pkg == "_" {
+		// A protocol named like a keyword (`type`, `map`) has no default package name.
+		return nil, fmt.Errorf("generate go: package name %q is not a Go identifier (set the go package in the config or --go-package)", g.pkg)
+	}
 	builders := []builder{
 		{"types.gen.go", genTypes},
 		{"validate.gen.go", genValidate},
