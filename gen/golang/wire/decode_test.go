@@ -389,18 +389,23 @@ func TestNull(t *testing.T) {
 // value at every position of a word and across word boundaries.
 func TestSkipSafe(t *testing.T) {
 	for c := 0; c < 256; c++ {
-		for p := 0; p < 17; p++ {
+		for p := 0; p < 17*6; p++ {
+			// Each byte value at each position, alone or followed by a second special byte
+			// (which must not hide the first).
 			b := []byte(strings.Repeat("a", 19))
-			b[p] = byte(c)
+			b[p%17] = byte(c)
+			if after := []byte{0, '"', '\\', 0x80, 0x1f}; p >= 17 {
+				b[p%17+1] = after[p/17-1]
+			}
 			want := 0
 			for want < len(b) && strSafe[b[want]] == 1 {
 				want++
 			}
 			if got := skipSafe(b, 0); got != want {
-				t.Fatalf("skipSafe with byte %#x at %d = %d, want %d", c, p, got, want)
+				t.Fatalf("skipSafe(%q) = %d, want %d", b, got, want)
 			}
 			if got := skipSafeString(string(b), 0); got != want {
-				t.Fatalf("skipSafeString with byte %#x at %d = %d, want %d", c, p, got, want)
+				t.Fatalf("skipSafeString(%q) = %d, want %d", b, got, want)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/base64"
 	"math"
+	"math/bits"
 	"strconv"
 	"sync"
 	"time"
@@ -67,8 +68,8 @@ func skipSafeString(s string, i int) int {
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		q := x ^ (lanes01 * '"')
 		b := x ^ (lanes01 * '\\')
-		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(b-lanes01)&^b|x)&lanes80 != 0 {
-			break
+		if m := ((x-lanes01*0x20)&^x | (q-lanes01)&^q | (b-lanes01)&^b | x) & lanes80; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
