@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -225,6 +226,24 @@ func BenchmarkAppend(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				buf = c.fn(buf[:0])
+			}
+		})
+	}
+}
+
+// BenchmarkSkipSizes shows how validating skip grows with input size: arrays of 1, 10 and
+// 100 ChatMessage frames.
+func BenchmarkSkipSizes(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		data := []byte("[" + strings.Repeat(chatMessageJSON+",", n-1) + chatMessageJSON + "]")
+		b.Run("frames-"+strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d := decoder{data: data}
+				if err := d.skip(); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
