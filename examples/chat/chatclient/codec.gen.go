@@ -47,7 +47,7 @@ func (v *ConnectionState) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value ConnectionState does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that ConnectionState does not list is an error.
 func (v ConnectionState) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of ConnectionState (want one of: connecting, authenticating, connected, closing, closed)")
@@ -134,7 +134,7 @@ func (v *AuthErrorCode) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value AuthErrorCode does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that AuthErrorCode does not list is an error.
 func (v AuthErrorCode) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of AuthErrorCode (want one of: invalid_token, expired, forbidden, unavailable)")
@@ -235,7 +235,7 @@ func (v *ErrorCode) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value ErrorCode does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that ErrorCode does not list is an error.
 func (v ErrorCode) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of ErrorCode (want one of: not_authenticated, already_authenticated, auth_timeout, malformed_frame, unknown_frame, invalid_frame, unsupported_data, not_in_room)")

@@ -20,8 +20,7 @@ type FrameWriter interface {
 }
 
 // sendFrame encodes a frame with encode into a pooled buffer and writes it with one
-// WriteFrame, holding mu
-// for the write only; when encode fails nothing is written.
+// WriteFrame, holding mu for the write only; when encode fails nothing is written.
 func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
 	if w == nil {
 		return errors.New("send frame: the sender has no FrameWriter (use a New…Sender function)")
@@ -66,27 +65,27 @@ func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
 	})
 }
 
-// SendAuthRequest sends a AuthRequest frame, as Send does.
+// SendAuthRequest sends the AuthRequest frame f, as Send does.
 func (s *ClientSender) SendAuthRequest(ctx context.Context, f AuthRequest) error {
 	return s.Send(ctx, f)
 }
 
-// SendChatMessage sends a ChatMessage frame, as Send does.
+// SendChatMessage sends the ChatMessage frame f, as Send does.
 func (s *ClientSender) SendChatMessage(ctx context.Context, f ChatMessage) error {
 	return s.Send(ctx, f)
 }
 
-// SendPing sends a Ping frame, as Send does.
+// SendPing sends the Ping frame f, as Send does.
 func (s *ClientSender) SendPing(ctx context.Context, f Ping) error {
 	return s.Send(ctx, f)
 }
 
-// SendJoin sends a Join frame, as Send does.
+// SendJoin sends the Join frame f, as Send does.
 func (s *ClientSender) SendJoin(ctx context.Context, f Join) error {
 	return s.Send(ctx, f)
 }
 
-// SendLeave sends a Leave frame, as Send does.
+// SendLeave sends the Leave frame f, as Send does.
 func (s *ClientSender) SendLeave(ctx context.Context, f Leave) error {
 	return s.Send(ctx, f)
 }
@@ -94,19 +93,19 @@ func (s *ClientSender) SendLeave(ctx context.Context, f Leave) error {
 // ServerHandler handles the frames the server sends, one method per frame; DispatchServerFrame
 // calls them.
 type ServerHandler interface {
-	// HandleAuthSuccess handles a AuthSuccess frame.
+	// HandleAuthSuccess handles each AuthSuccess frame that DispatchServerFrame decodes.
 	HandleAuthSuccess(ctx context.Context, f AuthSuccess) error
-	// HandleAuthError handles a AuthError frame.
+	// HandleAuthError handles each AuthError frame that DispatchServerFrame decodes.
 	HandleAuthError(ctx context.Context, f AuthError) error
-	// HandleChatMessage handles a ChatMessage frame.
+	// HandleChatMessage handles each ChatMessage frame that DispatchServerFrame decodes.
 	HandleChatMessage(ctx context.Context, f ChatMessage) error
-	// HandlePing handles a Ping frame.
+	// HandlePing handles each Ping frame that DispatchServerFrame decodes.
 	HandlePing(ctx context.Context, f Ping) error
-	// HandleJoined handles a Joined frame.
+	// HandleJoined handles each Joined frame that DispatchServerFrame decodes.
 	HandleJoined(ctx context.Context, f Joined) error
-	// HandleLeft handles a Left frame.
+	// HandleLeft handles each Left frame that DispatchServerFrame decodes.
 	HandleLeft(ctx context.Context, f Left) error
-	// HandleErrorFrame handles a ErrorFrame frame.
+	// HandleErrorFrame handles each ErrorFrame frame that DispatchServerFrame decodes.
 	HandleErrorFrame(ctx context.Context, f ErrorFrame) error
 }
 

@@ -20,8 +20,7 @@ type FrameWriter interface {
 }
 
 // sendFrame encodes a frame with encode into a pooled buffer and writes it with one
-// WriteFrame, holding mu
-// for the write only; when encode fails nothing is written.
+// WriteFrame, holding mu for the write only; when encode fails nothing is written.
 func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
 	if w == nil {
 		return errors.New("send frame: the sender has no FrameWriter (use a New…Sender function)")
@@ -66,37 +65,37 @@ func (s *ServerSender) Send(ctx context.Context, f ServerFrame) error {
 	})
 }
 
-// SendAuthSuccess sends a AuthSuccess frame, as Send does.
+// SendAuthSuccess sends the AuthSuccess frame f, as Send does.
 func (s *ServerSender) SendAuthSuccess(ctx context.Context, f AuthSuccess) error {
 	return s.Send(ctx, f)
 }
 
-// SendAuthError sends a AuthError frame, as Send does.
+// SendAuthError sends the AuthError frame f, as Send does.
 func (s *ServerSender) SendAuthError(ctx context.Context, f AuthError) error {
 	return s.Send(ctx, f)
 }
 
-// SendChatMessage sends a ChatMessage frame, as Send does.
+// SendChatMessage sends the ChatMessage frame f, as Send does.
 func (s *ServerSender) SendChatMessage(ctx context.Context, f ChatMessage) error {
 	return s.Send(ctx, f)
 }
 
-// SendPing sends a Ping frame, as Send does.
+// SendPing sends the Ping frame f, as Send does.
 func (s *ServerSender) SendPing(ctx context.Context, f Ping) error {
 	return s.Send(ctx, f)
 }
 
-// SendJoined sends a Joined frame, as Send does.
+// SendJoined sends the Joined frame f, as Send does.
 func (s *ServerSender) SendJoined(ctx context.Context, f Joined) error {
 	return s.Send(ctx, f)
 }
 
-// SendLeft sends a Left frame, as Send does.
+// SendLeft sends the Left frame f, as Send does.
 func (s *ServerSender) SendLeft(ctx context.Context, f Left) error {
 	return s.Send(ctx, f)
 }
 
-// SendErrorFrame sends a ErrorFrame frame, as Send does.
+// SendErrorFrame sends the ErrorFrame frame f, as Send does.
 func (s *ServerSender) SendErrorFrame(ctx context.Context, f ErrorFrame) error {
 	return s.Send(ctx, f)
 }
@@ -104,15 +103,15 @@ func (s *ServerSender) SendErrorFrame(ctx context.Context, f ErrorFrame) error {
 // ClientHandler handles the frames the client sends, one method per frame; DispatchClientFrame
 // calls them.
 type ClientHandler interface {
-	// HandleAuthRequest handles a AuthRequest frame.
+	// HandleAuthRequest handles each AuthRequest frame that DispatchClientFrame decodes.
 	HandleAuthRequest(ctx context.Context, f AuthRequest) error
-	// HandleChatMessage handles a ChatMessage frame.
+	// HandleChatMessage handles each ChatMessage frame that DispatchClientFrame decodes.
 	HandleChatMessage(ctx context.Context, f ChatMessage) error
-	// HandlePing handles a Ping frame.
+	// HandlePing handles each Ping frame that DispatchClientFrame decodes.
 	HandlePing(ctx context.Context, f Ping) error
-	// HandleJoin handles a Join frame.
+	// HandleJoin handles each Join frame that DispatchClientFrame decodes.
 	HandleJoin(ctx context.Context, f Join) error
-	// HandleLeave handles a Leave frame.
+	// HandleLeave handles each Leave frame that DispatchClientFrame decodes.
 	HandleLeave(ctx context.Context, f Leave) error
 }
 
