@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -295,8 +296,9 @@ func skipSafe(b []byte, i int) int {
 		q := x ^ (lanes01 * '"')
 		s := x ^ (lanes01 * '\\')
 		// A lane's high bit ends up set when the byte is < 0x20, '"', '\\' or >= 0x80.
-		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(s-lanes01)&^s|x)&lanes80 != 0 {
-			break
+		// Borrows only carry upward, so the lowest lane set is the first such byte.
+		if m := ((x-lanes01*0x20)&^x | (q-lanes01)&^q | (s-lanes01)&^s | x) & lanes80; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
@@ -521,8 +523,8 @@ func skipSafeString(s string, i int) int {
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		q := x ^ (lanes01 * '"')
 		b := x ^ (lanes01 * '\\')
-		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(b-lanes01)&^b|x)&lanes80 != 0 {
-			break
+		if m := ((x-lanes01*0x20)&^x | (q-lanes01)&^q | (b-lanes01)&^b | x) & lanes80; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
