@@ -36,7 +36,8 @@ type Config struct {
 	AuthTimeout time.Duration
 	// WriteTimeout bounds each frame written; default 5s.
 	WriteTimeout time.Duration
-	// CloseTimeout bounds the wait for the peer's answer to a close frame; default 5s.
+	// CloseTimeout bounds the wait for the peer's answer to a close frame on gorilla; default
+	// 5s. coder's Close has its own fixed bounds (5s to write, 5s to wait).
 	CloseTimeout time.Duration
 	// Logger receives the server's logs; default a logger that discards them.
 	Logger *slog.Logger
