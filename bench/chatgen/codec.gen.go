@@ -43,7 +43,7 @@ func (v *ConnectionState) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value ConnectionState does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that ConnectionState does not list is an error.
 func (v ConnectionState) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of ConnectionState (want one of: connecting, connected, closing, closed)")
@@ -124,7 +124,7 @@ func (v *AuthErrorCode) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// MarshalJSON implements json.Marshaler. A value AuthErrorCode does not list is an error.
+// MarshalJSON implements json.Marshaler; a value that AuthErrorCode does not list is an error.
 func (v AuthErrorCode) MarshalJSON() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, encodeError("invalid value " + strconv.Quote(string(v)) + " of AuthErrorCode (want one of: invalid_token, expired, forbidden)")

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -189,7 +190,7 @@ func (d *decoder) nextKey() (key []byte, ok bool, err error) {
 	}
 	d.key = keySpan{start: start, end: end, esc: esc}
 	if esc {
-		d.keyBuf = unescape(d.keyBuf[:0], d.data[start:end])
+		d.keyBuf = unescape(room(d.keyBuf, end-start), d.data[start:end])
 		key = d.keyBuf
 	} else {
 		key = d.data[start:end]
@@ -295,8 +296,9 @@ func skipSafe(b []byte, i int) int {
 		q := x ^ (lanes01 * '"')
 		s := x ^ (lanes01 * '\\')
 		// A lane's high bit ends up set when the byte is < 0x20, '"', '\\' or >= 0x80.
-		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(s-lanes01)&^s|x)&lanes80 != 0 {
-			break
+		// Borrows only carry upward, so the lowest lane set is the first such byte.
+		if m := ((x-lanes01*0x20)&^x | (q-lanes01)&^q | (s-lanes01)&^s | x) & lanes80; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
@@ -405,6 +407,15 @@ func unescape(dst, s []byte) []byte {
 	return dst
 }
 
+// room returns buf emptied, with capacity for n bytes: one allocation at most, where
+// growing by append would take several.
+func room(buf []byte, n int) []byte {
+	if cap(buf) < n {
+		return make([]byte, 0, n)
+	}
+	return buf[:0]
+}
+
 // stringBytes reads a string and returns its unescaped content, valid until the next read.
 func (d *decoder) stringBytes(want string) ([]byte, error) {
 	d.ws()
@@ -416,7 +427,7 @@ func (d *decoder) stringBytes(want string) ([]byte, error) {
 		return nil, err
 	}
 	if esc {
-		d.scratch = unescape(d.scratch[:0], d.data[start:end])
+		d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 		return d.scratch, nil
 	}
 	return d.data[start:end], nil
@@ -447,7 +458,7 @@ func (d *decoder) readString() (string, error) {
 		var buf [shortString]byte
 		return string(unescape(buf[:0], d.data[start:end])), nil
 	}
-	d.scratch = unescape(d.scratch[:0], d.data[start:end])
+	d.scratch = unescape(room(d.scratch, end-start), d.data[start:end])
 	return string(d.scratch), nil
 }
 
@@ -512,8 +523,8 @@ func skipSafeString(s string, i int) int {
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		q := x ^ (lanes01 * '"')
 		b := x ^ (lanes01 * '\\')
-		if ((x-lanes01*0x20)&^x|(q-lanes01)&^q|(b-lanes01)&^b|x)&lanes80 != 0 {
-			break
+		if m := ((x-lanes01*0x20)&^x | (q-lanes01)&^q | (b-lanes01)&^b | x) & lanes80; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
