@@ -100,8 +100,12 @@ func decodeServer(b []byte) (any, error) {
 
 func TestEnvelopesWire(t *testing.T) {
 	ack := int64(7)
-	enc := func(f ClientFrame) func() ([]byte, error) { return func() ([]byte, error) { return EncodeClientFrame(f) } }
-	encS := func(f ServerFrame) func() ([]byte, error) { return func() ([]byte, error) { return EncodeServerFrame(f) } }
+	enc := func(f ClientFrame) func() ([]byte, error) {
+		return func() ([]byte, error) { return EncodeClientFrame(f) }
+	}
+	encS := func(f ServerFrame) func() ([]byte, error) {
+		return func() ([]byte, error) { return EncodeServerFrame(f) }
+	}
 	item := Item{Name: "a", Extra: []Item{{Name: "b"}}}
 	checkWire(t, []wireCase{
 		{"subscribe", enc(Subscribe{Seq: 5, Topic: "news", Items: []Item{item}}), decodeClient,
