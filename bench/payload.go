@@ -8,7 +8,7 @@ import (
 
 // Text is the chat message body: about 120 characters with quotes, a newline, accents and
 // an emoji, so that string escaping and UTF-8 handling are on the measured path.
-const Text = "Meet at \"Café Zoë\" at 10:30?\nBring the slides — and the naïve budget draft 🎉; ask Jürgen whether it's final."
+const Text = "Meet at \"Café Zoë\" at 10:30?\nBring the slides — and the naïve budget draft 🎉; ask Jürgen whether it's really final, please."
 
 // AuthError returns the AuthError payload: two enums, a string and the optional integer.
 func AuthError() stdjson.AuthError {
