@@ -156,14 +156,17 @@ func (ss *session) end(ctx context.Context, err error) {
 		if v.frame != nil {
 			_ = ss.deliver(v.frame)
 		}
+		if v.cause != nil {
+			log = log.With("cause", v.cause)
+		}
 		switch {
 		case v.closed:
-			log.Info("closed", "code", int(v.code), "by", "transport", "cause", v.cause)
+			log.Info("closed by the peer", "code", int(v.code))
 		case v.code != 0:
-			log.Info("closing", "code", int(v.code), "reason", v.reason, "cause", v.cause)
+			log.Info("closing", "code", int(v.code), "reason", v.reason)
 			ss.c.close(v.code, v.reason)
 		default:
-			log.Info("connection ended", "cause", v.cause)
+			log.Info("connection ended")
 		}
 	}
 	ss.async.Wait()

@@ -26,7 +26,7 @@ type verdict struct {
 	code   chatproto.CloseCode   // the close code sent or received; 0: none (a broken connection)
 	reason string                // the close reason sent
 	frame  chatproto.ServerFrame // sent before the close frame, when not nil
-	closed bool                  // the transport has closed already (the peer's close, the read limit)
+	closed bool                  // the peer closed, and the library answered its close frame
 	cause  error                 // for the log; never holds client text
 }
 
