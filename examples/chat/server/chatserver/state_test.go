@@ -124,7 +124,9 @@ func TestClientClosesMidAuth(t *testing.T) {
 
 func TestAuthDeadline(t *testing.T) {
 	forEachTransport(t, func(t *testing.T, tr Transport) {
-		ts := startServer(t, tr, func(c *Config) { c.AuthTimeout = 100 * time.Millisecond })
+		// Long enough for a login under a loaded -race run to finish before it.
+		const deadline = time.Second
+		ts := startServer(t, tr, func(c *Config) { c.AuthTimeout = deadline })
 		c := dial(t, ts.url)
 		frames := c.expectClose(coder.StatusPolicyViolation)
 		if len(frames) != 1 {
@@ -133,7 +135,7 @@ func TestAuthDeadline(t *testing.T) {
 		expectErrorFrame(t, frames[0], chatclient.ErrorCodeAuthTimeout, chatclient.ConnectionStateClosing, chatclient.CloseCodePolicyViolation)
 		// An authenticated connection outlives the deadline.
 		a, _ := login(t, ts.url, "alice")
-		time.Sleep(200 * time.Millisecond) // past the deadline: not a timing assertion, a state one
+		time.Sleep(deadline + 100*time.Millisecond) // past the deadline: not a timing assertion, a state one
 		a.mustSend(chatclient.Ping{})
 		if _, ok := a.mustNext().(chatclient.Ping); !ok {
 			t.Fatal("an authenticated connection did not answer a ping after the auth deadline")
