@@ -193,12 +193,17 @@ func (p *protocol) genChannelDecode(f *jen.File, c *channel) {
 			jen.Id("f").Op("=").Id("v"),
 		))
 	}
-	// Tags only the other side sends, when they have this side's JSON type.
+	// Tags only the other side sends, when they have this side's JSON type (tags are unique
+	// per direction only: the other side's frame may share a tag with one of ours).
+	own := map[schema.Tag]bool{}
+	for _, fr := range c.frames {
+		own[fr.m.Tag] = true
+	}
 	oc := p.channel(other(c.side))
 	var others []jen.Code
 	if oc.m.IntTags == c.m.IntTags {
 		for _, fr := range oc.frames {
-			if !fr.m.From.Has(c.side) {
+			if !own[fr.m.Tag] {
 				others = append(others, tagLit(fr))
 			}
 		}

@@ -166,3 +166,38 @@ func TestJSONText(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedTag: tags are unique per direction only, so a tag of the other side that is
+// also one of ours is not listed as the other side's (a duplicate case would not compile).
+func TestSharedTag(t *testing.T) {
+	m, err := schema.Parse("shared.yaml", []byte(`framegen: 1
+protocol: shared
+frames:
+  ping: {from: client, tag: p}
+  pong: {from: server, tag: p}
+  hello: {from: server}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codec string
+	for _, f := range files {
+		if f.Name == "codec.gen.go" {
+			codec = string(f.Content)
+		}
+	}
+	client := codec[strings.Index(codec, "func DecodeClientFrame"):]
+	client = client[:strings.Index(client, "\n}\n")]
+	server := codec[strings.Index(codec, "func DecodeServerFrame"):]
+	server = server[:strings.Index(server, "\n}\n")]
+	if strings.Count(client, `case "p":`) != 1 || !strings.Contains(client, "case \"hello\":\n\t\treturn nil, &UnknownFrameError{") {
+		t.Errorf("DecodeClientFrame:\n%s", client)
+	}
+	if strings.Count(server, `case "p":`) != 1 || strings.Contains(server, "OtherDirection") {
+		t.Errorf("DecodeServerFrame:\n%s", server)
+	}
+}
