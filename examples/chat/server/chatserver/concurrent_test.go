@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	coder "github.com/coder/websocket"
 
@@ -61,7 +62,9 @@ func authOnce(url string, i int, good bool) (coder.StatusCode, error) {
 func TestConcurrentAuth(t *testing.T) {
 	forEachTransport(t, func(t *testing.T, tr Transport) {
 		before := runtime.NumGoroutine()
-		ts := startServer(t, tr, nil)
+		// A deadline far beyond any client's wait, so a loaded machine cannot turn a slow
+		// login into an auth_timeout.
+		ts := startServer(t, tr, func(c *Config) { c.AuthTimeout = time.Minute })
 		codes := make([]coder.StatusCode, concurrentClients)
 		errs := make([]error, concurrentClients)
 		start := make(chan struct{})
