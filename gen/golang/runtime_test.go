@@ -206,7 +206,7 @@ func TestRuntimeFilePrunes(t *testing.T) {
 			used:        []string{"appendString"},
 			wantNames:   []string{"appendString", "strSafe", "hexDigits"},
 			wantDropped: []string{"appendFloat", "decoder", "isSpace"},
-			wantImports: []string{"strconv", "strings", "unicode/utf8"},
+			wantImports: []string{"math/bits", "strconv", "strings", "unicode/utf8"},
 		},
 		{
 			name: "transitive through methods",
@@ -214,14 +214,14 @@ func TestRuntimeFilePrunes(t *testing.T) {
 			wantNames: []string{"validRawJSON", "decoder", "decoder.skip", "decoder.skipObject", "decoder.scanString",
 				"decoder.scanNumber", "decoder.end", "keySet", "keySet.add", "checkEscape", "hex4", "unescape", "maxDepth"},
 			wantDropped: []string{"decoder.readTime", "decoder.readUUID", "parseTime", "decoder.findStringTag", "validTime", "appendString"},
-			wantImports: []string{"bytes", "encoding/binary", "strconv", "strings", "unicode/utf8"},
+			wantImports: []string{"bytes", "encoding/binary", "math/bits", "strconv", "strings", "unicode/utf8"},
 		},
 		{
 			name:        "method pulls its helpers",
 			used:        []string{"decoder", "readTime"},
 			wantNames:   []string{"decoder.readTime", "parseTime", "daysIn", "decoder.stringBytes"},
 			wantDropped: []string{"decoder.readUUID", "validTime", "decoder.findIntTag"},
-			wantImports: []string{"bytes", "encoding/binary", "strconv", "strings", "time", "unicode/utf8"},
+			wantImports: []string{"bytes", "encoding/binary", "math/bits", "strconv", "strings", "time", "unicode/utf8"},
 		},
 	}
 	for _, tt := range tests {
