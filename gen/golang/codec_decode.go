@@ -349,6 +349,9 @@ func depthNames(depth int, names ...string) []string {
 //		if e, err = d.readString(); err != nil {
 //			return atKey(atIndex(err, i), "mentions")
 //		}
+//		if i == 0 {
+//			v.Mentions = make([]string, 0, 4)
+//		}
 //		v.Mentions = append(v.Mentions, e)
 //	}
 func (g *decodeGen) list(t *schema.Type, target *jen.Statement, wrap func(jen.Code) jen.Code, depth int) []jen.Code {
@@ -362,7 +365,11 @@ func (g *decodeGen) list(t *schema.Type, target *jen.Statement, wrap func(jen.Co
 		jen.Var().Id(e).Add(g.p.goType(t.Elem)),
 	}
 	body = append(body, g.value(t.Elem, jen.Id(e), inner, depth+1)...)
-	body = append(body, jen.Add(target).Op("=").Append(target, jen.Id(e)))
+	body = append(body,
+		// Room for a few elements at the first one: short lists grow once, empty ones never.
+		jen.If(jen.Id(i).Op("==").Lit(0)).Block(jen.Add(target).Op("=").Make(g.p.goType(t), jen.Lit(0), jen.Lit(4))),
+		jen.Add(target).Op("=").Append(target, jen.Id(e)),
+	)
 	return []jen.Code{
 		jen.If(jen.Err().Op("=").Id("d").Dot("beginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
 		jen.Add(target).Op("=").Add(g.p.goType(t)).Values(),

@@ -200,6 +200,9 @@ func (v *Joined) decodeJSON(d *decoder) error {
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "members")
 				}
+				if i == 0 {
+					v.Members = make([]string, 0, 4)
+				}
 				v.Members = append(v.Members, e)
 			}
 			if len(v.Members) > 100 {

@@ -590,6 +590,9 @@ func (v *Optionals) decodeJSON(d *decoder) error {
 				if e, err = d.readInt64(); err != nil {
 					return atKey(atIndex(err, i), "list")
 				}
+				if i == 0 {
+					v.List = make([]int64, 0, 4)
+				}
 				v.List = append(v.List, e)
 			}
 		case "map":
@@ -871,6 +874,9 @@ func (v *Nullables) decodeJSON(d *decoder) error {
 					var e string
 					if e, err = d.readString(); err != nil {
 						return atKey(atIndex(err, i), "list")
+					}
+					if i == 0 {
+						v.List = make([]string, 0, 4)
 					}
 					v.List = append(v.List, e)
 				}
@@ -1204,6 +1210,9 @@ func (v *Both) decodeJSON(d *decoder) error {
 					if e, err = d.readUUID(); err != nil {
 						return atKey(atIndex(err, i), "list")
 					}
+					if i == 0 {
+						x = make([]string, 0, 4)
+					}
 					x = append(x, e)
 				}
 				v.List = &Null[[]string]{
@@ -1430,6 +1439,9 @@ func (v *Constrained) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "tags")
+				}
+				if i == 0 {
+					v.Tags = make([]string, 0, 4)
 				}
 				v.Tags = append(v.Tags, e)
 			}
@@ -1922,6 +1934,9 @@ func (v *Tree) decodeJSON(d *decoder) error {
 				if err = e.decodeJSON(d); err != nil {
 					return atKey(atIndex(err, i), "children")
 				}
+				if i == 0 {
+					v.Children = make([]Tree, 0, 4)
+				}
 				v.Children = append(v.Children, e)
 			}
 		case "named":
@@ -1995,7 +2010,13 @@ func (v *Tree) decodeJSON(d *decoder) error {
 					if e2, err = d.readUUID(); err != nil {
 						return atKey(atIndex(atIndex(err, i2), i), "matrix")
 					}
+					if i2 == 0 {
+						e = make([]string, 0, 4)
+					}
 					e = append(e, e2)
+				}
+				if i == 0 {
+					v.Matrix = make([][]string, 0, 4)
 				}
 				v.Matrix = append(v.Matrix, e)
 			}
@@ -2036,6 +2057,9 @@ func (v *Tree) decodeJSON(d *decoder) error {
 					var e2 Leaf
 					if err = e2.decodeJSON(d); err != nil {
 						return atKey(atKey(atIndex(err, i2), k), "nested")
+					}
+					if i2 == 0 {
+						e = make([]Leaf, 0, 4)
 					}
 					e = append(e, e2)
 				}
@@ -2271,6 +2295,9 @@ func (v *Vault) decodeJSON(d *decoder) error {
 				var e Credentials
 				if err = e.decodeJSON(d); err != nil {
 					return atKey(atIndex(err, i), "all")
+				}
+				if i == 0 {
+					v.All = make([]Credentials, 0, 4)
 				}
 				v.All = append(v.All, e)
 			}

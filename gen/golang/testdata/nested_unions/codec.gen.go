@@ -306,6 +306,9 @@ func (v *Group) decodeJSON(d *decoder, tag string) error {
 				if e, err = decodeUnionContent(d); err != nil {
 					return atKey(atIndex(err, i), "children")
 				}
+				if i == 0 {
+					v.Children = make([]Content, 0, 4)
+				}
 				v.Children = append(v.Children, e)
 			}
 			if len(v.Children) < 1 {
@@ -999,6 +1002,9 @@ func (v *Posted) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionContent(d); err != nil {
 					return atKey(atIndex(err, i), "items")
 				}
+				if i == 0 {
+					v.Items = make([]Content, 0, 4)
+				}
 				v.Items = append(v.Items, e)
 			}
 		default:
@@ -1096,6 +1102,9 @@ func (v *Posted) decodeServerFrame(d *decoder) error {
 				var e Content
 				if e, err = decodeUnionContent(d); err != nil {
 					return atKey(atIndex(err, i), "items")
+				}
+				if i == 0 {
+					v.Items = make([]Content, 0, 4)
 				}
 				v.Items = append(v.Items, e)
 			}

@@ -295,6 +295,9 @@ func (v *Paint) decodeJSON(d *decoder) error {
 				if err = e.decodeJSON(d); err != nil {
 					return atKey(atIndex(err, i), "palette")
 				}
+				if i == 0 {
+					v.Palette = make([]Color, 0, 4)
+				}
 				v.Palette = append(v.Palette, e)
 			}
 		case "by_name":
@@ -475,6 +478,9 @@ func (v *Paint) decodeClientFrame(d *decoder) error {
 				var e Color
 				if err = e.decodeJSON(d); err != nil {
 					return atKey(atIndex(err, i), "palette")
+				}
+				if i == 0 {
+					v.Palette = make([]Color, 0, 4)
 				}
 				v.Palette = append(v.Palette, e)
 			}

@@ -1176,6 +1176,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1201,6 +1204,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1383,6 +1389,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1408,6 +1417,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}

@@ -1097,6 +1097,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1122,6 +1125,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1266,6 +1272,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1291,6 +1300,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}

@@ -85,6 +85,9 @@ func (v *Item) decodeJSON(d *decoder, tag string, reject bool) error {
 				if err = e.decodeJSON(d, "", reject); err != nil {
 					return atKey(atIndex(err, i), "extra")
 				}
+				if i == 0 {
+					v.Extra = make([]Item, 0, 4)
+				}
 				v.Extra = append(v.Extra, e)
 			}
 		default:
@@ -240,6 +243,9 @@ func (v *Subscribe) decodeJSON(d *decoder, reject bool) error {
 				if err = e.decodeJSON(d, "", reject); err != nil {
 					return atKey(atIndex(err, i), "items")
 				}
+				if i == 0 {
+					v.Items = make([]Item, 0, 4)
+				}
 				v.Items = append(v.Items, e)
 			}
 		default:
@@ -366,6 +372,9 @@ func (v *Subscribe) decodeClientFrame(d *decoder) error {
 				var e Item
 				if err = e.decodeJSON(d, "", true); err != nil {
 					return atKey(atIndex(err, i), "items")
+				}
+				if i == 0 {
+					v.Items = make([]Item, 0, 4)
 				}
 				v.Items = append(v.Items, e)
 			}
