@@ -1297,6 +1297,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1322,6 +1325,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1504,6 +1510,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1529,6 +1538,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}

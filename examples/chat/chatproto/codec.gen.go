@@ -1218,6 +1218,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1243,6 +1246,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1387,6 +1393,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1412,6 +1421,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
