@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/framegen/framegen/internal/naming"
 )
 
 // runtimeUser is a tiny generated-looking file that calls a few runtime helpers; the
@@ -288,6 +290,21 @@ func TestRuntimeNames(t *testing.T) {
 	}
 	if !slices.IsSorted(names) {
 		t.Errorf("runtimeNames is not sorted")
+	}
+}
+
+// TestRuntimeExportsAreReserved checks that the schema checker reserves every exported
+// name the runtime adds to a generated package, so no schema name can collide with one.
+func TestRuntimeExportsAreReserved(t *testing.T) {
+	names, err := runtimeNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reserved := naming.GoPackageReserved()
+	for _, n := range names {
+		if token.IsExported(n) && !slices.Contains(reserved, n) {
+			t.Errorf("runtime exports %s, which naming.GoPackageReserved does not list", n)
+		}
 	}
 }
 
