@@ -281,6 +281,8 @@ func (d *decoder) scanString() (start, end int, esc bool, err error) {
 			i += n
 		case c < ' ':
 			return 0, 0, false, decodeErr(KindSyntax, "control character in string at offset "+strconv.Itoa(i))
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80:
+			i += 2 // a two-byte sequence (Latin accents, Greek, Cyrillic …): valid as is
 		default:
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
