@@ -70,7 +70,7 @@ func genCoder(p *protocol, f *jen.File) {
 		)
 	}
 	c := p.serveSide()
-	f.Add(doc("ServeCoder reads messages from conn and passes each to Dispatch" + c.prefix + "Frame with h, until the first error, which it returns: the read error (when the peer closes, websocket.CloseStatus tells how), a *BinaryMessageError for a binary message (close with websocket.StatusUnsupportedData), or the decode or handler error of Dispatch" + c.prefix + "Frame. Cancelling ctx stops the read. It does not close conn."))
+	f.Add(doc("ServeCoder reads messages from conn and passes each to Dispatch" + c.prefix + "Frame with h, until the first error, which it returns: the read error (when the peer closes, websocket.CloseStatus tells how), a *BinaryMessageError for a binary message (close with websocket.StatusUnsupportedData), or the decode or handler error of Dispatch" + c.prefix + "Frame. It does not close conn itself, but cancelling ctx during a read does: coder's Conn.Read closes the connection, without a close frame, when its context ends; to end a session cleanly, close conn with a status instead."))
 	f.Func().Id("ServeCoder").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("conn").Add(conn), jen.Id("h").Id(c.prefix+"Handler"),
 	).Error().Block(
@@ -110,7 +110,7 @@ func genGorilla(p *protocol, f *jen.File) {
 		)
 	}
 	c := p.serveSide()
-	f.Add(doc("ServeGorilla reads messages from conn and passes each to Dispatch" + c.prefix + "Frame with h, until the first error, which it returns: the read error (a *websocket.CloseError when the peer closes), a *BinaryMessageError for a binary message (close with websocket.CloseUnsupportedData), the decode or handler error of Dispatch" + c.prefix + "Frame, or ctx's error. Gorilla's reads take no context: ctx is checked between messages only, so set a read deadline or close conn to stop a loop blocked in a read. It does not close conn."))
+	f.Add(doc("ServeGorilla reads messages from conn and passes each to Dispatch" + c.prefix + "Frame with h, until the first error, which it returns: the read error (a *websocket.CloseError when the peer closes), a *BinaryMessageError for a binary message (close with websocket.CloseUnsupportedData), the decode or handler error of Dispatch" + c.prefix + "Frame, or ctx's error. Gorilla's reads take no context: ctx is checked between messages only, so set a read deadline or close conn to stop a loop blocked in a read. It does not close conn. A message over conn's read limit returns websocket.ErrReadLimit after gorilla has already sent the 1009 close frame: do not send a second one."))
 	f.Func().Id("ServeGorilla").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("conn").Add(conn), jen.Id("h").Id(c.prefix+"Handler"),
 	).Error().Block(

@@ -26,8 +26,10 @@ func (w CoderWriter) WriteFrame(ctx context.Context, frame []byte) error {
 // ServeCoder reads messages from conn and passes each to DispatchServerFrame with h, until the
 // first error, which it returns: the read error (when the peer closes, websocket.CloseStatus
 // tells how), a *BinaryMessageError for a binary message (close with
-// websocket.StatusUnsupportedData), or the decode or handler error of DispatchServerFrame.
-// Cancelling ctx stops the read. It does not close conn.
+// websocket.StatusUnsupportedData), or the decode or handler error of DispatchServerFrame. It
+// does not close conn itself, but cancelling ctx during a read does: coder's Conn.Read closes
+// the connection, without a close frame, when its context ends; to end a session cleanly,
+// close conn with a status instead.
 func ServeCoder(ctx context.Context, conn *websocket.Conn, h ServerHandler) error {
 	if conn == nil {
 		return errors.New("serve coder: nil connection")

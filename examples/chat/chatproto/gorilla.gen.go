@@ -41,7 +41,9 @@ func (w GorillaWriter) WriteFrame(ctx context.Context, frame []byte) error {
 // closes), a *BinaryMessageError for a binary message (close with
 // websocket.CloseUnsupportedData), the decode or handler error of DispatchClientFrame, or
 // ctx's error. Gorilla's reads take no context: ctx is checked between messages only, so set a
-// read deadline or close conn to stop a loop blocked in a read. It does not close conn.
+// read deadline or close conn to stop a loop blocked in a read. It does not close conn. A
+// message over conn's read limit returns websocket.ErrReadLimit after gorilla has already sent
+// the 1009 close frame: do not send a second one.
 func ServeGorilla(ctx context.Context, conn *websocket.Conn, h ClientHandler) error {
 	if conn == nil {
 		return errors.New("serve gorilla: nil connection")
