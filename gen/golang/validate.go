@@ -148,7 +148,11 @@ func (p *protocol) valueFormatChecks(t *schema.Type, v, recv *jen.Statement, fai
 	case schema.KindEnum:
 		e := p.enumOf[t.Enum]
 		if e.m.Open {
-			return nil
+			if e.m.IsInt {
+				return nil
+			}
+			// An open string enum keeps any string, but only valid UTF-8 can be written.
+			return check(jen.Op("!").Qual("unicode/utf8", "ValidString").Call(jen.String().Call(v.Clone())), "invalid UTF-8")
 		}
 		var shown *jen.Statement
 		if e.m.IsInt {
@@ -279,7 +283,7 @@ func typeChecked(t *schema.Type, checked map[*object]bool, p *protocol) bool {
 	case schema.KindString, schema.KindUUID, schema.KindTime, schema.KindFloat, schema.KindJSON, schema.KindUnion:
 		return true
 	case schema.KindEnum:
-		return !t.Enum.Open
+		return !t.Enum.Open || !t.Enum.IsInt
 	case schema.KindList, schema.KindMap:
 		return typeChecked(t.Elem, checked, p)
 	case schema.KindObject:

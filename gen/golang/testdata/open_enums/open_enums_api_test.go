@@ -19,6 +19,11 @@ func TestOpenEnumsValidate(t *testing.T) {
 		{"closed enum beside open ones", Paint{Color: "red", Shape: apiRef(Shape("triangle"))},
 			[]Violation{{"$.shape", `unknown value "triangle" of Shape (want one of: circle, square)`}}},
 		{"open int enum", Painted{Status: 12345, Maybe: apiRef(Color(""))}, nil},
+		// An open string enum keeps unknown values, but bytes that are not UTF-8 cannot
+		// be written as a JSON string without being altered.
+		{"open string enum with invalid UTF-8", Paint{
+			Color: "\xff", Palette: []Color{"red", "b\xc0d"},
+		}, []Violation{{"$.color", "invalid UTF-8"}, {"$.palette[1]", "invalid UTF-8"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

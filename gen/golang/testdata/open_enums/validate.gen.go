@@ -2,7 +2,10 @@
 
 package openenums
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // Validate reports every way v breaks the schema (its envelope fields too), as a
 // *ValidationError that lists each violation with its path ($.field); it returns nil for a
@@ -15,6 +18,21 @@ func (v Paint) Validate() error {
 
 // validate adds v's violations to c, at paths under p.
 func (v Paint) validate(c *violations, p *vpath) {
+	if !utf8.ValidString(string(v.Color)) {
+		c.add(p.field("color"), "invalid UTF-8")
+	}
+	if v.Fallback != nil {
+		if !utf8.ValidString(string(*v.Fallback)) {
+			c.add(p.field("fallback"), "invalid UTF-8")
+		}
+	}
+	pathPalette := p.field("palette")
+	for i, e := range v.Palette {
+		itemPath := pathPalette.index(i)
+		if !utf8.ValidString(string(e)) {
+			c.add(itemPath, "invalid UTF-8")
+		}
+	}
 	if v.Shape != nil {
 		if !v.Shape.IsValid() {
 			c.add(p.field("shape"), "unknown value "+strconv.Quote(string(*v.Shape))+" of Shape (want one of: circle, square)")
@@ -25,7 +43,17 @@ func (v Paint) validate(c *violations, p *vpath) {
 // Validate reports every way v breaks the schema (its envelope fields too), as a
 // *ValidationError that lists each violation with its path ($.field); it returns nil for a
 // valid value.
-// Painted has no rule a value can break, so it always returns nil.
 func (v Painted) Validate() error {
-	return nil
+	var c violations
+	v.validate(&c, &vpath{})
+	return c.err()
+}
+
+// validate adds v's violations to c, at paths under p.
+func (v Painted) validate(c *violations, p *vpath) {
+	if v.Maybe != nil {
+		if !utf8.ValidString(string(*v.Maybe)) {
+			c.add(p.field("maybe"), "invalid UTF-8")
+		}
+	}
 }

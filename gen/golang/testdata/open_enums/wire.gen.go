@@ -1174,6 +1174,11 @@ func (p *vpath) field(name string) vpath {
 	return vpath{parent: p, key: name, step: stepField}
 }
 
+// index returns the path to element i of the array at p.
+func (p *vpath) index(i int) vpath {
+	return vpath{parent: p, i: i, step: stepIndex}
+}
+
 // String renders the path: $.attachments[1].url, $.meta["k"].
 func (p *vpath) String() string {
 	return string(p.appendTo(nil))
