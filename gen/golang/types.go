@@ -113,8 +113,8 @@ func lead(name, sentence, description string) []string {
 	return []string{sentence, d}
 }
 
-// genConstants emits the protocol constants; all three are always there, the first two ""
-// when the schema does not give them, so code can refer to them unconditionally.
+// genConstants emits the protocol constants; all are always there, "" or 0 when the schema
+// does not give them, so code can refer to them unconditionally.
 //
 //	const (
 //		// ProtocolVersion is the version of the chat protocol, from its schema.
@@ -123,6 +123,9 @@ func lead(name, sentence, description string) []string {
 //		Subprotocol = "chat.v2"
 //		// SchemaHash is the SHA-256 of the schema file, in hex; framegen check compares it.
 //		SchemaHash = "…"
+//		// ClientMaxFrameBytes is the largest client frame … 0 means no limit.
+//		ClientMaxFrameBytes = 65536
+//		ServerMaxFrameBytes = 65536
 //	)
 func genConstants(p *protocol, f *jen.File) {
 	f.Const().Defs(
@@ -132,6 +135,10 @@ func genConstants(p *protocol, f *jen.File) {
 		jen.Id("Subprotocol").Op("=").Lit(p.m.Subprotocol),
 		doc("SchemaHash is the SHA-256 of the schema file this package was generated from, in hex; framegen check compares it."),
 		jen.Id("SchemaHash").Op("=").Lit(p.m.Hash),
+		doc("ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server passes it to its connection's read limit."),
+		jen.Id("ClientMaxFrameBytes").Op("=").Lit(int(p.client.m.MaxFrameBytes)),
+		doc("ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client passes it to its connection's read limit."),
+		jen.Id("ServerMaxFrameBytes").Op("=").Lit(int(p.server.m.MaxFrameBytes)),
 	)
 }
 

@@ -287,7 +287,7 @@ func TestReserved(t *testing.T) {
 			"DispatchClientFrame EncodeServerFrame AppendServerFrame DecodeServerFrame " +
 			"DispatchServerFrame CoderWriter GorillaWriter ServeCoder ServeGorilla " +
 			// Emitted by gen/golang's send.gen.go since the brief's list was written.
-			"BinaryMessageError"},
+			"BinaryMessageError ClientMaxFrameBytes ServerMaxFrameBytes"},
 		{"struct", GoStructReserved(), "String GoString LogValue Validate MarshalJSON UnmarshalJSON"},
 	}
 	for _, tt := range tests {

@@ -27,6 +27,14 @@ const (
 	// SchemaHash is the SHA-256 of the schema file this package was generated from, in hex;
 	// framegen check compares it.
 	SchemaHash = "98524db6e2a196d588a7b00a8d1eccec041bef35ccd51cf5f460da16525f1139"
+	// ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts
+	// and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server
+	// passes it to its connection's read limit.
+	ClientMaxFrameBytes = 0
+	// ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts
+	// and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client
+	// passes it to its connection's read limit.
+	ServerMaxFrameBytes = 0
 )
 
 // Level is the string enum "Level" of the protocol; it is closed: Validate and the encoders

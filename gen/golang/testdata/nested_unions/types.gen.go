@@ -14,6 +14,14 @@ const (
 	// SchemaHash is the SHA-256 of the schema file this package was generated from, in hex;
 	// framegen check compares it.
 	SchemaHash = "cdf0e57a6122e57b1e48f1c317e4930d4d22f6853ab811280228b5642cfcda1b"
+	// ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts
+	// and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server
+	// passes it to its connection's read limit.
+	ClientMaxFrameBytes = 0
+	// ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts
+	// and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client
+	// passes it to its connection's read limit.
+	ServerMaxFrameBytes = 0
 )
 
 // Text is the object type "Text" of the protocol.
