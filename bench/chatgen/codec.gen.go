@@ -1267,6 +1267,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1292,6 +1295,9 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1474,6 +1480,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1499,6 +1508,9 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
@@ -1653,6 +1665,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				if e, err = decodeUnionAttachment(d); err != nil {
 					return atKey(atIndex(err, i), "attachments")
 				}
+				if i == 0 {
+					v.Attachments = make([]Attachment, 0, 4)
+				}
 				v.Attachments = append(v.Attachments, e)
 			}
 			if len(v.Attachments) > 10 {
@@ -1678,6 +1693,9 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 				var e string
 				if e, err = d.readString(); err != nil {
 					return atKey(atIndex(err, i), "mentions")
+				}
+				if i == 0 {
+					v.Mentions = make([]string, 0, 4)
 				}
 				v.Mentions = append(v.Mentions, e)
 			}
