@@ -33,11 +33,14 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// setupGo lets scripts run the go command on generated code, offline, with the caller's
-// build and module caches; $FRAMEGEN_ROOT is this repository, for scripts that install
-// framegen as a tool of their module.
+// setupGo lets scripts run the go command on generated code with the caller's build and
+// module caches and module proxy; $FRAMEGEN_ROOT is this repository, for scripts that
+// install framegen as a tool of their module. The proxy is the caller's, not "off": `go
+// mod tidy` in such a module wants modules that no build of framegen downloads (cobra's
+// Windows-only mousetrap, test dependencies of dependencies), which a fresh machine's
+// cache does not hold.
 func setupGo(env *testscript.Env) error {
-	for _, v := range []string{"GOCACHE", "GOMODCACHE"} {
+	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPROXY"} {
 		out, err := exec.Command("go", "env", v).Output()
 		if err != nil {
 			return fmt.Errorf("go env %s: %w", v, err)
@@ -50,7 +53,6 @@ func setupGo(env *testscript.Env) error {
 	}
 	env.Setenv("FRAMEGEN_ROOT", root)
 	env.Setenv("GOPATH", filepath.Join(env.WorkDir, ".gopath"))
-	env.Setenv("GOPROXY", "off")
 	env.Setenv("GOSUMDB", "off")
 	env.Setenv("GOTOOLCHAIN", "local")
 	env.Setenv("GOFLAGS", "-mod=mod")
