@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"strings"
 
@@ -85,12 +86,9 @@ func Generate(p *schema.Protocol, opts Options) ([]File, error) {
 		f := jen.NewFile(g.pkg)
 		f.HeaderComment(Header)
 		b.build(g, f)
-		src, err := render(f, b.name)
+		src, err := render(f, b.name, used)
 		if err != nil {
 			return nil, fmt.Errorf("generate go: %w", err)
-		}
-		if err := collectIdents(src, used); err != nil {
-			return nil, fmt.Errorf("generate go: %s: %w", b.name, err)
 		}
 		files = append(files, File{Name: b.name, Content: src})
 	}
@@ -102,38 +100,41 @@ func Generate(p *schema.Protocol, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// render formats f. On a format error (a generator bug) it returns the error with the
-// unformatted source, numbered, as protogen does, so the broken line can be found.
-func render(f *jen.File, name string) ([]byte, error) {
-	var buf bytes.Buffer
-	err := f.Render(&buf)
-	if err == nil {
-		return buf.Bytes(), nil
-	}
+// render formats f exactly as go/format.Source would, and adds every identifier of the
+// file to used, so that the runtime file keeps exactly the helpers the other files reach.
+// It parses the source once for both: parsing is most of what formatting costs, and
+// formatting is most of what generation costs (bench/RESULTS.md). On a parse error (a
+// generator bug) it returns the error with the unformatted source, numbered, as protogen
+// does, so the broken line can be found.
+func render(f *jen.File, name string, used map[string]bool) ([]byte, error) {
 	f.NoFormat = true
 	var raw bytes.Buffer
-	if rerr := f.Render(&raw); rerr != nil {
+	if err := f.Render(&raw); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var numbered strings.Builder
-	for i, line := range strings.Split(raw.String(), "\n") {
-		fmt.Fprintf(&numbered, "%5d\t%s\n", i+1, line)
-	}
-	return nil, fmt.Errorf("%s: %w\n%s", name, err, numbered.String())
-}
-
-// collectIdents adds every identifier of a generated file to used, so that the runtime file
-// keeps exactly the helpers the other files reach.
-func collectIdents(src []byte, used map[string]bool) error {
-	file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, name, raw.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return err
+		var numbered strings.Builder
+		for i, line := range strings.Split(raw.String(), "\n") {
+			fmt.Fprintf(&numbered, "%5d\t%s\n", i+1, line)
+		}
+		return nil, fmt.Errorf("%s: %w\n%s", name, err, numbered.String())
 	}
+	ast.SortImports(fset, file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			used[id.Name] = true
 		}
 		return true
 	})
-	return nil
+	var out bytes.Buffer
+	if err := gofmt.Fprint(&out, fset, file); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out.Bytes(), nil
 }
+
+// gofmt is go/format's printer configuration (go/format.Source without its number
+// normalisation, which jennifer's literals never need).
+var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
