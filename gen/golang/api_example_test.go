@@ -47,10 +47,12 @@ func Example_constraintChecks() {
 	// if !utf8.ValidString(v.Name) {
 	// 	c.add(p.field("name"), "invalid UTF-8")
 	// }
-	// if n := utf8.RuneCountInString(v.Name); n < 1 {
-	// 	c.add(p.field("name"), "shorter than 1 character")
-	// } else if n > 64 {
-	// 	c.add(p.field("name"), "longer than 64 characters")
+	// if len(v.Name) < 4 || len(v.Name) > 64 {
+	// 	if n := utf8.RuneCountInString(v.Name); n < 1 {
+	// 		c.add(p.field("name"), "shorter than 1 character")
+	// 	} else if n > 64 {
+	// 		c.add(p.field("name"), "longer than 64 characters")
+	// 	}
 	// }
 	// if !patternUserName.MatchString(v.Name) {
 	// 	c.add(p.field("name"), "does not match pattern [a-z]+")

@@ -383,10 +383,12 @@ func (v *User) decodeJSON(d *decoder) error {
 			if v.Name, err = d.readString(); err != nil {
 				return atKey(err, "name")
 			}
-			if n := utf8.RuneCountInString(v.Name); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "name")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "name")
+			if len(v.Name) < 4 || len(v.Name) > 64 {
+				if n := utf8.RuneCountInString(v.Name); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "name")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "name")
+				}
 			}
 		case "avatar_url":
 			if seen&4 != 0 {
@@ -777,8 +779,10 @@ func (v *AuthRequest) decodeJSON(d *decoder) error {
 			if v.Token, err = d.readString(); err != nil {
 				return atKey(err, "token")
 			}
-			if utf8.RuneCountInString(v.Token) < 1 {
-				return atKey(constraintError("shorter than 1 character"), "token")
+			if len(v.Token) < 4 {
+				if utf8.RuneCountInString(v.Token) < 1 {
+					return atKey(constraintError("shorter than 1 character"), "token")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -862,8 +866,10 @@ func (v *AuthRequest) decodeClientFrame(d *decoder) error {
 			if v.Token, err = d.readString(); err != nil {
 				return atKey(err, "token")
 			}
-			if utf8.RuneCountInString(v.Token) < 1 {
-				return atKey(constraintError("shorter than 1 character"), "token")
+			if len(v.Token) < 4 {
+				if utf8.RuneCountInString(v.Token) < 1 {
+					return atKey(constraintError("shorter than 1 character"), "token")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -1186,8 +1192,10 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 			if v.Text, err = d.readString(); err != nil {
 				return atKey(err, "text")
 			}
-			if utf8.RuneCountInString(v.Text) > 4000 {
-				return atKey(constraintError("longer than 4000 characters"), "text")
+			if len(v.Text) > 4000 {
+				if utf8.RuneCountInString(v.Text) > 4000 {
+					return atKey(constraintError("longer than 4000 characters"), "text")
+				}
 			}
 		case "sent_at":
 			if seen&8 != 0 {
@@ -1361,8 +1369,10 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 			if v.Text, err = d.readString(); err != nil {
 				return atKey(err, "text")
 			}
-			if utf8.RuneCountInString(v.Text) > 4000 {
-				return atKey(constraintError("longer than 4000 characters"), "text")
+			if len(v.Text) > 4000 {
+				if utf8.RuneCountInString(v.Text) > 4000 {
+					return atKey(constraintError("longer than 4000 characters"), "text")
+				}
 			}
 		case "sent_at":
 			if seen&32 != 0 {
@@ -1626,10 +1636,12 @@ func (v *Join) decodeJSON(d *decoder) error {
 			if v.RoomID, err = d.readString(); err != nil {
 				return atKey(err, "room_id")
 			}
-			if n := utf8.RuneCountInString(v.RoomID); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "room_id")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "room_id")
+			if len(v.RoomID) < 4 || len(v.RoomID) > 64 {
+				if n := utf8.RuneCountInString(v.RoomID); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "room_id")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "room_id")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -1713,10 +1725,12 @@ func (v *Join) decodeClientFrame(d *decoder) error {
 			if v.RoomID, err = d.readString(); err != nil {
 				return atKey(err, "room_id")
 			}
-			if n := utf8.RuneCountInString(v.RoomID); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "room_id")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "room_id")
+			if len(v.RoomID) < 4 || len(v.RoomID) > 64 {
+				if n := utf8.RuneCountInString(v.RoomID); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "room_id")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "room_id")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -1761,10 +1775,12 @@ func (v *Leave) decodeJSON(d *decoder) error {
 			if v.RoomID, err = d.readString(); err != nil {
 				return atKey(err, "room_id")
 			}
-			if n := utf8.RuneCountInString(v.RoomID); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "room_id")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "room_id")
+			if len(v.RoomID) < 4 || len(v.RoomID) > 64 {
+				if n := utf8.RuneCountInString(v.RoomID); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "room_id")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "room_id")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -1848,10 +1864,12 @@ func (v *Leave) decodeClientFrame(d *decoder) error {
 			if v.RoomID, err = d.readString(); err != nil {
 				return atKey(err, "room_id")
 			}
-			if n := utf8.RuneCountInString(v.RoomID); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "room_id")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "room_id")
+			if len(v.RoomID) < 4 || len(v.RoomID) > 64 {
+				if n := utf8.RuneCountInString(v.RoomID); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "room_id")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "room_id")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {

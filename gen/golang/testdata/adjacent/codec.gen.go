@@ -41,8 +41,10 @@ func (v *Join) decodeJSON(d *decoder) error {
 			if v.Room, err = d.readString(); err != nil {
 				return atKey(err, "room")
 			}
-			if utf8.RuneCountInString(v.Room) < 1 {
-				return atKey(constraintError("shorter than 1 character"), "room")
+			if len(v.Room) < 4 {
+				if utf8.RuneCountInString(v.Room) < 1 {
+					return atKey(constraintError("shorter than 1 character"), "room")
+				}
 			}
 			if !patternJoinRoom.MatchString(v.Room) {
 				return atKey(constraintError("does not match pattern [a-z][a-z0-9-]*"), "room")

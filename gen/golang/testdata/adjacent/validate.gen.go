@@ -26,8 +26,10 @@ func (v Join) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Room) {
 		c.add(p.field("room"), "invalid UTF-8")
 	}
-	if utf8.RuneCountInString(v.Room) < 1 {
-		c.add(p.field("room"), "shorter than 1 character")
+	if len(v.Room) < 4 {
+		if utf8.RuneCountInString(v.Room) < 1 {
+			c.add(p.field("room"), "shorter than 1 character")
+		}
 	}
 	if !patternJoinRoom.MatchString(v.Room) {
 		c.add(p.field("room"), "does not match pattern [a-z][a-z0-9-]*")

@@ -12,9 +12,11 @@ import (
 	"log/slog"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 const apiUUID = "0b6e1c5e-6a1f-4f7a-9c1e-2d3f4a5b6c7d"
@@ -248,4 +250,41 @@ func apiLog[H slog.Handler](newHandler func(w io.Writer, o *slog.HandlerOptions)
 	var buf bytes.Buffer
 	slog.New(newHandler(&buf, nil)).Info("m", "v", v)
 	return buf.String()
+}
+
+// TestLengthsCountCharacters pins min_length and max_length to characters, not bytes, on
+// both sides of the byte-length shortcut that skips counting: "é" is two bytes and "🎉" four.
+func TestLengthsCountCharacters(t *testing.T) {
+	base := Constrained{Name: "ab", Code: "ABC", Tags: []string{"t"}}
+	for _, tc := range []struct {
+		nick, name string
+		want       []Violation
+	}{
+		{nick: "🎉🎉🎉", name: "éé"},    // 12 and 4 bytes: within both bounds
+		{nick: "abc", name: "ééééé"}, // 10 bytes, 5 characters: the upper bound
+		{nick: "🎉🎉🎉🎉", name: "ab", want: []Violation{{"$.nick", "longer than 3 characters"}}},
+		{nick: "a", name: "é", want: []Violation{{"$.name", "shorter than 2 characters"}}},
+		{nick: "a", name: "éééééé", want: []Violation{{"$.name", "longer than 5 characters"}}},
+	} {
+		v := base
+		v.Nick, v.Name = &tc.nick, tc.name
+		var got []Violation
+		for _, vi := range apiViolations(t, v.Validate()) {
+			if vi.Reason != "does not match pattern [a-z]+" {
+				got = append(got, vi)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Validate(name %q, nick %q) = %v, want %v", tc.name, tc.nick, got, tc.want)
+		}
+	}
+	for _, pw := range []struct {
+		s    string
+		fail bool
+	}{{"éééééééé", false}, {"ééééééé", true}, {"🎉🎉🎉🎉🎉🎉🎉🎉", false}, {"12345678", false}, {"1234567", true}} {
+		err := Credentials{User: "ann", Password: pw.s}.Validate()
+		if (err != nil) != pw.fail {
+			t.Errorf("Validate(password of %d characters) = %v, want failure %v", utf8.RuneCountInString(pw.s), err, pw.fail)
+		}
+	}
 }

@@ -1489,8 +1489,10 @@ func (v *Constrained) decodeJSON(d *decoder) error {
 			if x, err = d.readString(); err != nil {
 				return atKey(err, "nick")
 			}
-			if utf8.RuneCountInString(x) > 3 {
-				return atKey(constraintError("longer than 3 characters"), "nick")
+			if len(x) > 3 {
+				if utf8.RuneCountInString(x) > 3 {
+					return atKey(constraintError("longer than 3 characters"), "nick")
+				}
 			}
 			v.Nick = &x
 		default:
@@ -2157,8 +2159,10 @@ func (v *Credentials) decodeJSON(d *decoder) error {
 			if v.Password, err = d.readString(); err != nil {
 				return atKey(err, "password")
 			}
-			if utf8.RuneCountInString(v.Password) < 8 {
-				return atKey(constraintError("shorter than 8 characters"), "password")
+			if len(v.Password) < 32 {
+				if utf8.RuneCountInString(v.Password) < 8 {
+					return atKey(constraintError("shorter than 8 characters"), "password")
+				}
 			}
 		case "key":
 			if seen&4 != 0 {

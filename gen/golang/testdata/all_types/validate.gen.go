@@ -282,8 +282,10 @@ func (v Constrained) validate(c *violations, p *vpath) {
 		if !utf8.ValidString(*v.Nick) {
 			c.add(p.field("nick"), "invalid UTF-8")
 		}
-		if utf8.RuneCountInString(*v.Nick) > 3 {
-			c.add(p.field("nick"), "longer than 3 characters")
+		if len(*v.Nick) > 3 {
+			if utf8.RuneCountInString(*v.Nick) > 3 {
+				c.add(p.field("nick"), "longer than 3 characters")
+			}
 		}
 	}
 }
@@ -382,8 +384,10 @@ func (v Credentials) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Password) {
 		c.add(p.field("password"), "invalid UTF-8")
 	}
-	if utf8.RuneCountInString(v.Password) < 8 {
-		c.add(p.field("password"), "shorter than 8 characters")
+	if len(v.Password) < 32 {
+		if utf8.RuneCountInString(v.Password) < 8 {
+			c.add(p.field("password"), "shorter than 8 characters")
+		}
 	}
 }
 

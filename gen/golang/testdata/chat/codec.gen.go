@@ -262,10 +262,12 @@ func (v *User) decodeJSON(d *decoder) error {
 			if v.Name, err = d.readString(); err != nil {
 				return atKey(err, "name")
 			}
-			if n := utf8.RuneCountInString(v.Name); n < 1 {
-				return atKey(constraintError("shorter than 1 character"), "name")
-			} else if n > 64 {
-				return atKey(constraintError("longer than 64 characters"), "name")
+			if len(v.Name) < 4 || len(v.Name) > 64 {
+				if n := utf8.RuneCountInString(v.Name); n < 1 {
+					return atKey(constraintError("shorter than 1 character"), "name")
+				} else if n > 64 {
+					return atKey(constraintError("longer than 64 characters"), "name")
+				}
 			}
 		case "avatar_url":
 			if seen&4 != 0 {
@@ -656,8 +658,10 @@ func (v *AuthRequest) decodeJSON(d *decoder) error {
 			if v.Token, err = d.readString(); err != nil {
 				return atKey(err, "token")
 			}
-			if utf8.RuneCountInString(v.Token) < 1 {
-				return atKey(constraintError("shorter than 1 character"), "token")
+			if len(v.Token) < 4 {
+				if utf8.RuneCountInString(v.Token) < 1 {
+					return atKey(constraintError("shorter than 1 character"), "token")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -753,8 +757,10 @@ func (v *AuthRequest) decodeClientFrame(d *decoder) error {
 			if v.Token, err = d.readString(); err != nil {
 				return atKey(err, "token")
 			}
-			if utf8.RuneCountInString(v.Token) < 1 {
-				return atKey(constraintError("shorter than 1 character"), "token")
+			if len(v.Token) < 4 {
+				if utf8.RuneCountInString(v.Token) < 1 {
+					return atKey(constraintError("shorter than 1 character"), "token")
+				}
 			}
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
@@ -1235,8 +1241,10 @@ func (v *ChatMessage) decodeJSON(d *decoder) error {
 			if v.Text, err = d.readString(); err != nil {
 				return atKey(err, "text")
 			}
-			if utf8.RuneCountInString(v.Text) > 4000 {
-				return atKey(constraintError("longer than 4000 characters"), "text")
+			if len(v.Text) > 4000 {
+				if utf8.RuneCountInString(v.Text) > 4000 {
+					return atKey(constraintError("longer than 4000 characters"), "text")
+				}
 			}
 		case "sent_at":
 			if seen&8 != 0 {
@@ -1448,8 +1456,10 @@ func (v *ChatMessage) decodeClientFrame(d *decoder) error {
 			if v.Text, err = d.readString(); err != nil {
 				return atKey(err, "text")
 			}
-			if utf8.RuneCountInString(v.Text) > 4000 {
-				return atKey(constraintError("longer than 4000 characters"), "text")
+			if len(v.Text) > 4000 {
+				if utf8.RuneCountInString(v.Text) > 4000 {
+					return atKey(constraintError("longer than 4000 characters"), "text")
+				}
 			}
 		case "sent_at":
 			if seen&32 != 0 {
@@ -1633,8 +1643,10 @@ func (v *ChatMessage) decodeServerFrame(d *decoder) error {
 			if v.Text, err = d.readString(); err != nil {
 				return atKey(err, "text")
 			}
-			if utf8.RuneCountInString(v.Text) > 4000 {
-				return atKey(constraintError("longer than 4000 characters"), "text")
+			if len(v.Text) > 4000 {
+				if utf8.RuneCountInString(v.Text) > 4000 {
+					return atKey(constraintError("longer than 4000 characters"), "text")
+				}
 			}
 		case "sent_at":
 			if seen&32 != 0 {

@@ -23,10 +23,12 @@ func (v User) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Name) {
 		c.add(p.field("name"), "invalid UTF-8")
 	}
-	if n := utf8.RuneCountInString(v.Name); n < 1 {
-		c.add(p.field("name"), "shorter than 1 character")
-	} else if n > 64 {
-		c.add(p.field("name"), "longer than 64 characters")
+	if len(v.Name) < 4 || len(v.Name) > 64 {
+		if n := utf8.RuneCountInString(v.Name); n < 1 {
+			c.add(p.field("name"), "shorter than 1 character")
+		} else if n > 64 {
+			c.add(p.field("name"), "longer than 64 characters")
+		}
 	}
 	if v.AvatarURL != nil {
 		if !utf8.ValidString(*v.AvatarURL) {
@@ -96,8 +98,10 @@ func (v AuthRequest) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Token) {
 		c.add(p.field("token"), "invalid UTF-8")
 	}
-	if utf8.RuneCountInString(v.Token) < 1 {
-		c.add(p.field("token"), "shorter than 1 character")
+	if len(v.Token) < 4 {
+		if utf8.RuneCountInString(v.Token) < 1 {
+			c.add(p.field("token"), "shorter than 1 character")
+		}
 	}
 }
 
@@ -180,8 +184,10 @@ func (v ChatMessage) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Text) {
 		c.add(p.field("text"), "invalid UTF-8")
 	}
-	if utf8.RuneCountInString(v.Text) > 4000 {
-		c.add(p.field("text"), "longer than 4000 characters")
+	if len(v.Text) > 4000 {
+		if utf8.RuneCountInString(v.Text) > 4000 {
+			c.add(p.field("text"), "longer than 4000 characters")
+		}
 	}
 	if !validTime(v.SentAt) {
 		c.add(p.field("sent_at"), "time outside RFC 3339 (year 0-9999, offset in whole minutes)")

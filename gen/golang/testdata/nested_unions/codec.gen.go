@@ -48,8 +48,10 @@ func (v *Text) decodeJSON(d *decoder, tag string) error {
 			if v.Body, err = d.readString(); err != nil {
 				return atKey(err, "body")
 			}
-			if utf8.RuneCountInString(v.Body) > 280 {
-				return atKey(constraintError("longer than 280 characters"), "body")
+			if len(v.Body) > 280 {
+				if utf8.RuneCountInString(v.Body) > 280 {
+					return atKey(constraintError("longer than 280 characters"), "body")
+				}
 			}
 		default:
 			if tag != "" && string(key) == tag {

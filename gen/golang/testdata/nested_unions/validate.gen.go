@@ -21,8 +21,10 @@ func (v Text) validate(c *violations, p *vpath) {
 	if !utf8.ValidString(v.Body) {
 		c.add(p.field("body"), "invalid UTF-8")
 	}
-	if utf8.RuneCountInString(v.Body) > 280 {
-		c.add(p.field("body"), "longer than 280 characters")
+	if len(v.Body) > 280 {
+		if utf8.RuneCountInString(v.Body) > 280 {
+			c.add(p.field("body"), "longer than 280 characters")
+		}
 	}
 }
 
