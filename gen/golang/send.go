@@ -42,7 +42,7 @@ func genSend(p *protocol, f *jen.File) {
 //		WriteFrame(ctx context.Context, frame []byte) error
 //	}
 //
-//	func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(dst []byte) ([]byte, error)) error
+//	func sendFrame(ctx context.Context, turn chan struct{}, w FrameWriter, encode func(dst []byte) ([]byte, error)) error
 func genFrameWriter(f *jen.File) {
 	f.Add(doc("FrameWriter writes one encoded frame as one WebSocket text message. Like io.Writer, WriteFrame must not keep the slice after it returns: senders reuse it.\n\n" +
 		"CoderWriter and GorillaWriter, when generated, adapt the common WebSocket libraries; anything with this method will do (a test fake, say)."))
@@ -51,10 +51,10 @@ func genFrameWriter(f *jen.File) {
 		jen.Id("WriteFrame").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("frame").Index().Byte()).Error(),
 	)
 	bp, b := jen.Id("bp"), jen.Id("b")
-	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, holding mu for the write only; when encode fails nothing is written.")
+	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, holding turn's one slot for the write only; when encode fails nothing is written. Waiting for the slot ends with ctx, so a send stuck behind a slow write gives up when its caller does.")
 	f.Func().Id("sendFrame").Params(
 		jen.Id("ctx").Qual("context", "Context"),
-		jen.Id("mu").Op("*").Qual("sync", "Mutex"),
+		jen.Id("turn").Chan().Struct(),
 		jen.Id("w").Id("FrameWriter"),
 		jen.Id("encode").Func().Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
 	).Error().Block(
@@ -64,9 +64,15 @@ func genFrameWriter(f *jen.File) {
 		bp.Clone().Op(":=").Id("bufPool").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
 		jen.List(b.Clone(), jen.Err()).Op(":=").Id("encode").Call(jen.Parens(jen.Op("*").Add(bp.Clone())).Index(jen.Empty(), jen.Lit(0))),
 		jen.If(jen.Err().Op("==").Nil()).Block(
-			jen.Id("mu").Dot("Lock").Call(),
-			jen.Err().Op("=").Id("w").Dot("WriteFrame").Call(jen.Id("ctx"), b.Clone()),
-			jen.Id("mu").Dot("Unlock").Call(),
+			jen.Select().Block(
+				jen.Case(jen.Id("turn").Op("<-").Struct().Values()).Block(
+					jen.Err().Op("=").Id("w").Dot("WriteFrame").Call(jen.Id("ctx"), b.Clone()),
+					jen.Op("<-").Id("turn"),
+				),
+				jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(
+					jen.Err().Op("=").Id("ctx").Dot("Err").Call(),
+				),
+			),
 		),
 		jen.If(jen.Cap(b.Clone()).Op("<=").Id("maxPooledBuf")).Block(
 			jen.Op("*").Add(bp.Clone()).Op("=").Add(b.Clone()).Index(jen.Empty(), jen.Lit(0)),
@@ -80,8 +86,8 @@ func genFrameWriter(f *jen.File) {
 //
 //	// ServerSender sends server frames on one connection …
 //	type ServerSender struct {
-//		mu sync.Mutex
-//		w  FrameWriter
+//		turn chan struct{} // one slot: whoever holds it writes
+//		w    FrameWriter
 //	}
 //
 //	func NewServerSender(w FrameWriter) *ServerSender
@@ -91,21 +97,24 @@ func genSender(f *jen.File, c *channel) {
 	side := strings.ToLower(c.prefix)
 	name := c.prefix + "Sender"
 	iface := c.prefix + "Frame"
-	f.Add(doc(name + " sends " + side + " frames on one connection. Each send validates the frame, encodes it into a pooled buffer and writes it with one WriteFrame call; an invalid frame returns a *ValidationError and nothing is written. Concurrent sends are serialised, so a " + name + " may be shared by goroutines; it must be the connection's only writer.\n\n" +
+	f.Add(doc(name + " sends " + side + " frames on one connection. Each send validates the frame, encodes it into a pooled buffer and writes it with one WriteFrame call; an invalid frame returns a *ValidationError and nothing is written. Concurrent sends are serialised, so a " + name + " may be shared by goroutines; it must be the connection's only writer. A send that waits for another to finish gives up with ctx's error when ctx is done first.\n\n" +
 		"Create one with New" + name + "; the zero value has no FrameWriter and every send returns an error."))
 	f.Type().Id(name).Struct(
-		jen.Id("mu").Qual("sync", "Mutex"),
+		jen.Id("turn").Chan().Struct().Comment("one slot: whoever holds it writes"),
 		jen.Id("w").Id("FrameWriter"),
 	)
 	commentf(f, "New%s returns a %s that writes to w.", name, name)
 	f.Func().Id("New" + name).Params(jen.Id("w").Id("FrameWriter")).Op("*").Id(name).Block(
-		jen.Return(jen.Op("&").Id(name).Values(jen.Dict{jen.Id("w"): jen.Id("w")})),
+		jen.Return(jen.Op("&").Id(name).Values(jen.Dict{
+			jen.Id("turn"): jen.Make(jen.Chan().Struct(), jen.Lit(1)),
+			jen.Id("w"):    jen.Id("w"),
+		})),
 	)
 	recv := jen.Id("s").Op("*").Id(name)
 	ctx := jen.Id("ctx").Qual("context", "Context")
-	f.Add(doc("Send validates f, encodes it as Append" + iface + " does and writes it. It returns the *ValidationError of an invalid frame, an error for a nil frame or nil pointer, or the FrameWriter's error, unwrapped; nothing is written unless the frame is valid."))
+	f.Add(doc("Send validates f, encodes it as Append" + iface + " does and writes it. It returns the *ValidationError of an invalid frame, an error for a nil frame or nil pointer, the FrameWriter's error, unwrapped, or ctx's error when ctx is done while another send holds the connection; nothing is written unless the frame is valid."))
 	f.Func().Params(recv.Clone()).Id("Send").Params(ctx.Clone(), jen.Id("f").Id(iface)).Error().Block(
-		jen.Return(jen.Id("sendFrame").Call(jen.Id("ctx"), jen.Op("&").Id("s").Dot("mu"), jen.Id("s").Dot("w"),
+		jen.Return(jen.Id("sendFrame").Call(jen.Id("ctx"), jen.Id("s").Dot("turn"), jen.Id("s").Dot("w"),
 			jen.Func().Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
 				jen.Return(jen.Id("Append"+iface).Call(jen.Id("dst"), jen.Id("f"))),
 			))),

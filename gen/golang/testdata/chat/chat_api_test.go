@@ -412,6 +412,52 @@ func TestConcurrentSends(t *testing.T) {
 	}
 }
 
+// stuckWriter's WriteFrame signals started, then blocks until release is closed: a peer
+// that stopped reading.
+type stuckWriter struct {
+	started chan struct{}
+	release chan struct{}
+	frames  atomic.Int32
+}
+
+func (w *stuckWriter) WriteFrame(ctx context.Context, frame []byte) error {
+	if w.frames.Add(1) == 1 {
+		close(w.started)
+		<-w.release
+	}
+	return nil
+}
+
+// TestSendWaitingGivesUpWithCtx: a send queued behind a write that does not return ends
+// with its own ctx's error, writing nothing, and the sender works again once the stuck
+// write returns.
+func TestSendWaitingGivesUpWithCtx(t *testing.T) {
+	w := &stuckWriter{started: make(chan struct{}), release: make(chan struct{})}
+	s := NewServerSender(w)
+	first := make(chan error, 1)
+	go func() { first <- s.SendPing(context.Background(), Ping{}) }()
+	<-w.started
+
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if err := s.SendPing(ctx, Ping{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("send behind a stuck write: %v, want context.DeadlineExceeded", err)
+	}
+	if n := w.frames.Load(); n != 1 {
+		t.Errorf("%d WriteFrame calls, want 1 (the waiting send must not write)", n)
+	}
+	close(w.release)
+	if err := <-first; err != nil {
+		t.Errorf("the stuck send: %v", err)
+	}
+	if err := s.SendPing(context.Background(), Ping{}); err != nil {
+		t.Errorf("send after the stuck write returned: %v", err)
+	}
+	if n := w.frames.Load(); n != 2 {
+		t.Errorf("%d WriteFrame calls, want 2", n)
+	}
+}
+
 // handler records which method ran, and returns err.
 type handler struct {
 	calls []string

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // FrameWriter writes one encoded frame as one WebSocket text message. Like io.Writer,
@@ -20,17 +19,23 @@ type FrameWriter interface {
 }
 
 // sendFrame encodes a frame with encode into a pooled buffer and writes it with one
-// WriteFrame, holding mu for the write only; when encode fails nothing is written.
-func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
+// WriteFrame, holding turn's one slot for the write only; when encode fails nothing is
+// written. Waiting for the slot ends with ctx, so a send stuck behind a slow write gives up
+// when its caller does.
+func sendFrame(ctx context.Context, turn chan struct{}, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
 	if w == nil {
 		return errors.New("send frame: the sender has no FrameWriter (use a New…Sender function)")
 	}
 	bp := bufPool.Get().(*[]byte)
 	b, err := encode((*bp)[:0])
 	if err == nil {
-		mu.Lock()
-		err = w.WriteFrame(ctx, b)
-		mu.Unlock()
+		select {
+		case turn <- struct{}{}:
+			err = w.WriteFrame(ctx, b)
+			<-turn
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
 	}
 	if cap(b) <= maxPooledBuf {
 		*bp = b[:0]
@@ -42,25 +47,30 @@ func sendFrame(ctx context.Context, mu *sync.Mutex, w FrameWriter, encode func(d
 // ClientSender sends client frames on one connection. Each send validates the frame, encodes
 // it into a pooled buffer and writes it with one WriteFrame call; an invalid frame returns a
 // *ValidationError and nothing is written. Concurrent sends are serialised, so a ClientSender
-// may be shared by goroutines; it must be the connection's only writer.
+// may be shared by goroutines; it must be the connection's only writer. A send that waits for
+// another to finish gives up with ctx's error when ctx is done first.
 //
 // Create one with NewClientSender; the zero value has no FrameWriter and every send returns an
 // error.
 type ClientSender struct {
-	mu sync.Mutex
-	w  FrameWriter
+	turn chan struct{} // one slot: whoever holds it writes
+	w    FrameWriter
 }
 
 // NewClientSender returns a ClientSender that writes to w.
 func NewClientSender(w FrameWriter) *ClientSender {
-	return &ClientSender{w: w}
+	return &ClientSender{
+		turn: make(chan struct{}, 1),
+		w:    w,
+	}
 }
 
 // Send validates f, encodes it as AppendClientFrame does and writes it. It returns the
-// *ValidationError of an invalid frame, an error for a nil frame or nil pointer, or the
-// FrameWriter's error, unwrapped; nothing is written unless the frame is valid.
+// *ValidationError of an invalid frame, an error for a nil frame or nil pointer, the
+// FrameWriter's error, unwrapped, or ctx's error when ctx is done while another send holds the
+// connection; nothing is written unless the frame is valid.
 func (s *ClientSender) Send(ctx context.Context, f ClientFrame) error {
-	return sendFrame(ctx, &s.mu, s.w, func(dst []byte) ([]byte, error) {
+	return sendFrame(ctx, s.turn, s.w, func(dst []byte) ([]byte, error) {
 		return AppendClientFrame(dst, f)
 	})
 }
