@@ -85,10 +85,14 @@ func (l *loader) protocol(root *yaml.Node) *Protocol {
 	}
 	l.header(root, m, p)
 	if e, ok := m["max_frame_bytes"]; ok {
-		p.client.MaxFrameBytes, p.server.MaxFrameBytes = perSide(l, e, l.maxFrameBytes)
+		c, s := perSide(l, e, l.maxFrameBytes)
+		p.client.MaxFrameBytes, p.client.MaxFrameBytesPos = c.v, c.pos
+		p.server.MaxFrameBytes, p.server.MaxFrameBytesPos = s.v, s.pos
 	}
 	if e, ok := m["unknown_fields"]; ok {
-		p.client.UnknownFields, p.server.UnknownFields = perSide(l, e, l.unknownFields)
+		c, s := perSide(l, e, l.unknownFields)
+		p.client.UnknownFields, p.client.UnknownFieldsPos = c.v, c.pos
+		p.server.UnknownFields, p.server.UnknownFieldsPos = s.v, s.pos
 	}
 	// Declare every named type first: fields may refer to names defined later.
 	var enumEs, objectEs, unionEs []entry
@@ -171,19 +175,28 @@ func (l *loader) header(root *yaml.Node, m map[string]entry, p *Protocol) {
 	}
 }
 
+// sided is one direction's value of a setting, and where the schema gives it.
+type sided[T any] struct {
+	v   T
+	pos Pos
+}
+
 // perSide reads a setting that is either one value for both directions or a mapping
-// {client: …, server: …}; a direction left out keeps the zero value.
-func perSide[T any](l *loader, e entry, read func(e entry, path string) (T, bool)) (client, server T) {
+// {client: …, server: …}; a direction left out keeps the zero value and no position.
+func perSide[T any](l *loader, e entry, read func(e entry, path string) (T, bool)) (client, server sided[T]) {
 	if e.V.Kind != yaml.MappingNode {
 		v, _ := read(e, e.Key)
-		return v, v
+		both := sided[T]{v, l.pos(e.V)}
+		return both, both
 	}
 	m, _ := l.attrs(e.V, e.Key, e.Key, sideKeys)
 	if c, ok := m["client"]; ok {
-		client, _ = read(c, e.Key)
+		client.v, _ = read(c, e.Key)
+		client.pos = l.pos(c.V)
 	}
 	if s, ok := m["server"]; ok {
-		server, _ = read(s, e.Key)
+		server.v, _ = read(s, e.Key)
+		server.pos = l.pos(s.V)
 	}
 	return client, server
 }

@@ -161,7 +161,11 @@ type Channel struct {
 	// MaxFrameBytes caps the encoded size of a frame; 0 means no limit.
 	MaxFrameBytes int64
 	UnknownFields UnknownFields
-	Envelope      *Envelope
+	// MaxFrameBytesPos and UnknownFieldsPos are where the schema gives this direction's
+	// value (the scalar, or its client: or server: entry); zero when defaulted.
+	MaxFrameBytesPos Pos
+	UnknownFieldsPos Pos
+	Envelope         *Envelope
 	// IntTags reports whether this direction's tags are integers (all of them are, or
 	// none is).
 	IntTags bool

@@ -81,19 +81,34 @@ func (c *comparer) channel(side schema.Side, old, new *schema.Protocol) {
 	if oe.Tagging == schema.Adjacent && ne.Tagging == schema.Adjacent && oe.ContentKey != ne.ContentKey {
 		w.emit(bothWays(RuleEnvelopeKeyChanged, pos, fmt.Sprintf("envelope content key %q → %q", oe.ContentKey, ne.ContentKey)))
 	}
+	limitPos := settingPos(new.Pos, oc.MaxFrameBytesPos, nc.MaxFrameBytesPos)
 	if ol, nl := limit(oc.MaxFrameBytes), limit(nc.MaxFrameBytes); nl < ol {
-		w.emit(breaksNew(RuleMaxFrameBytesLowered, new.Pos, fmt.Sprintf("max_frame_bytes %s → %s", limitText(oc.MaxFrameBytes), limitText(nc.MaxFrameBytes))))
+		w.emit(breaksNew(RuleMaxFrameBytesLowered, limitPos, fmt.Sprintf("max_frame_bytes %s → %s", limitText(oc.MaxFrameBytes), limitText(nc.MaxFrameBytes))))
 	} else if nl > ol {
-		w.emit(breaksOld(RuleMaxFrameBytesRaised, new.Pos, fmt.Sprintf("max_frame_bytes %s → %s", limitText(oc.MaxFrameBytes), limitText(nc.MaxFrameBytes))))
+		w.emit(breaksOld(RuleMaxFrameBytesRaised, limitPos, fmt.Sprintf("max_frame_bytes %s → %s", limitText(oc.MaxFrameBytes), limitText(nc.MaxFrameBytes))))
 	}
+	policyPos := settingPos(new.Pos, oc.UnknownFieldsPos, nc.UnknownFieldsPos)
 	switch {
 	case oc.UnknownFields == schema.Ignore && nc.UnknownFields == schema.Reject:
-		w.emit(breaksNew(RuleUnknownFieldsRejected, new.Pos, "unknown_fields ignore → reject"))
+		w.emit(breaksNew(RuleUnknownFieldsRejected, policyPos, "unknown_fields ignore → reject"))
 	case oc.UnknownFields == schema.Reject && nc.UnknownFields == schema.Ignore:
-		w.emit(info(RuleUnknownFieldsIgnored, new.Pos, "unknown_fields reject → ignore"))
+		w.emit(info(RuleUnknownFieldsIgnored, policyPos, "unknown_fields reject → ignore"))
 	}
 	w.fields("envelope", policy{oc.UnknownFields, nc.UnknownFields}, oe.Fields(), ne.Fields())
 	w.frames(old, new, oc.Frames(), nc.Frames())
+}
+
+// settingPos is where a change of a channel-wide setting is reported: its value in NEW;
+// when NEW no longer gives it (back to the default), its value in OLD, like a deletion;
+// when neither gives it, the top of NEW.
+func settingPos(top, old, new schema.Pos) schema.Pos {
+	switch {
+	case new.IsValid():
+		return new
+	case old.IsValid():
+		return old
+	}
+	return top
 }
 
 // limit maps "no limit" (0) above every real limit.
