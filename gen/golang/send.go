@@ -43,6 +43,7 @@ func genSend(p *protocol, f *jen.File) {
 //	}
 //
 //	func sendFrame(ctx context.Context, turn chan struct{}, w FrameWriter, encode func(dst []byte) ([]byte, error)) error
+//	func writeInTurn(ctx context.Context, turn chan struct{}, w FrameWriter, frame []byte) error
 func genFrameWriter(f *jen.File) {
 	f.Add(doc("FrameWriter writes one encoded frame as one WebSocket text message. Like io.Writer, WriteFrame must not keep the slice after it returns: senders reuse it.\n\n" +
 		"CoderWriter and GorillaWriter, when generated, adapt the common WebSocket libraries; anything with this method will do (a test fake, say)."))
@@ -51,7 +52,7 @@ func genFrameWriter(f *jen.File) {
 		jen.Id("WriteFrame").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("frame").Index().Byte()).Error(),
 	)
 	bp, b := jen.Id("bp"), jen.Id("b")
-	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, holding turn's one slot for the write only; when encode fails nothing is written. Waiting for the slot ends with ctx, so a send stuck behind a slow write gives up when its caller does.")
+	comment(f, "sendFrame encodes a frame with encode into a pooled buffer and writes it with one WriteFrame, in turn (writeInTurn); when encode fails nothing is written.")
 	f.Func().Id("sendFrame").Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("turn").Chan().Struct(),
@@ -64,21 +65,34 @@ func genFrameWriter(f *jen.File) {
 		bp.Clone().Op(":=").Id("bufPool").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
 		jen.List(b.Clone(), jen.Err()).Op(":=").Id("encode").Call(jen.Parens(jen.Op("*").Add(bp.Clone())).Index(jen.Empty(), jen.Lit(0))),
 		jen.If(jen.Err().Op("==").Nil()).Block(
-			jen.Select().Block(
-				jen.Case(jen.Id("turn").Op("<-").Struct().Values()).Block(
-					jen.Err().Op("=").Id("w").Dot("WriteFrame").Call(jen.Id("ctx"), b.Clone()),
-					jen.Op("<-").Id("turn"),
-				),
-				jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(
-					jen.Err().Op("=").Id("ctx").Dot("Err").Call(),
-				),
-			),
+			jen.Err().Op("=").Id("writeInTurn").Call(jen.Id("ctx"), jen.Id("turn"), jen.Id("w"), b.Clone()),
 		),
 		jen.If(jen.Cap(b.Clone()).Op("<=").Id("maxPooledBuf")).Block(
 			jen.Op("*").Add(bp.Clone()).Op("=").Add(b.Clone()).Index(jen.Empty(), jen.Lit(0)),
 			jen.Id("bufPool").Dot("Put").Call(bp.Clone()),
 		),
 		jen.Return(jen.Err()),
+	)
+	comment(f, "writeInTurn writes frame with w while holding turn's one slot, and gives the slot back even if WriteFrame panics. A free slot is taken at once; a send that finds it taken waits, and gives up with ctx's error when ctx is done first, so a send stuck behind a slow write ends when its caller does.")
+	f.Func().Id("writeInTurn").Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("turn").Chan().Struct(),
+		jen.Id("w").Id("FrameWriter"),
+		jen.Id("frame").Index().Byte(),
+	).Error().Block(
+		jen.Select().Block(
+			jen.Case(jen.Id("turn").Op("<-").Struct().Values()),
+			jen.Default().Block(
+				jen.Select().Block(
+					jen.Case(jen.Id("turn").Op("<-").Struct().Values()),
+					jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(
+						jen.Return(jen.Id("ctx").Dot("Err").Call()),
+					),
+				),
+			),
+		),
+		jen.Defer().Func().Params().Block(jen.Op("<-").Id("turn")).Call(),
+		jen.Return(jen.Id("w").Dot("WriteFrame").Call(jen.Id("ctx"), jen.Id("frame"))),
 	)
 }
 

@@ -458,6 +458,53 @@ func TestSendWaitingGivesUpWithCtx(t *testing.T) {
 	}
 }
 
+// TestSendDoneCtxFreeSlot: a send whose ctx is already done still reaches WriteFrame when
+// no other send holds the connection (WriteFrame gets ctx and decides), every time.
+func TestSendDoneCtxFreeSlot(t *testing.T) {
+	rec := &recorder{}
+	s := NewServerSender(rec)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for range 100 {
+		if err := s.SendPing(ctx, Ping{}); err != nil {
+			t.Fatalf("SendPing with a done ctx and a free connection: %v, want the write", err)
+		}
+	}
+	if n := len(rec.written()); n != 100 {
+		t.Errorf("%d frames written, want 100", n)
+	}
+}
+
+// panicWriter's WriteFrame panics on its first call.
+type panicWriter struct{ calls atomic.Int32 }
+
+func (w *panicWriter) WriteFrame(ctx context.Context, frame []byte) error {
+	if w.calls.Add(1) == 1 {
+		panic("boom")
+	}
+	return nil
+}
+
+// TestSendAfterWritePanic: a WriteFrame that panics gives the connection back, so the next
+// send is not blocked forever.
+func TestSendAfterWritePanic(t *testing.T) {
+	w := &panicWriter{}
+	s := NewServerSender(w)
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the first send did not panic")
+			}
+		}()
+		_ = s.SendPing(context.Background(), Ping{})
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := s.SendPing(ctx, Ping{}); err != nil {
+		t.Errorf("send after a panicking write: %v", err)
+	}
+}
+
 // handler records which method ran, and returns err.
 type handler struct {
 	calls []string

@@ -19,9 +19,7 @@ type FrameWriter interface {
 }
 
 // sendFrame encodes a frame with encode into a pooled buffer and writes it with one
-// WriteFrame, holding turn's one slot for the write only; when encode fails nothing is
-// written. Waiting for the slot ends with ctx, so a send stuck behind a slow write gives up
-// when its caller does.
+// WriteFrame, in turn (writeInTurn); when encode fails nothing is written.
 func sendFrame(ctx context.Context, turn chan struct{}, w FrameWriter, encode func(dst []byte) ([]byte, error)) error {
 	if w == nil {
 		return errors.New("send frame: the sender has no FrameWriter (use a New…Sender function)")
@@ -29,19 +27,33 @@ func sendFrame(ctx context.Context, turn chan struct{}, w FrameWriter, encode fu
 	bp := bufPool.Get().(*[]byte)
 	b, err := encode((*bp)[:0])
 	if err == nil {
-		select {
-		case turn <- struct{}{}:
-			err = w.WriteFrame(ctx, b)
-			<-turn
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
+		err = writeInTurn(ctx, turn, w, b)
 	}
 	if cap(b) <= maxPooledBuf {
 		*bp = b[:0]
 		bufPool.Put(bp)
 	}
 	return err
+}
+
+// writeInTurn writes frame with w while holding turn's one slot, and gives the slot back even
+// if WriteFrame panics. A free slot is taken at once; a send that finds it taken waits, and
+// gives up with ctx's error when ctx is done first, so a send stuck behind a slow write ends
+// when its caller does.
+func writeInTurn(ctx context.Context, turn chan struct{}, w FrameWriter, frame []byte) error {
+	select {
+	case turn <- struct{}{}:
+	default:
+		select {
+		case turn <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	defer func() {
+		<-turn
+	}()
+	return w.WriteFrame(ctx, frame)
 }
 
 // ServerSender sends server frames on one connection. Each send validates the frame, encodes
