@@ -94,7 +94,7 @@ func (p *protocol) genChannelEncode(f *jen.File, c *channel) {
 			Lit(" bytes, over the " + receiver(c) + "'s limit of " + strconv.FormatInt(limit, 10))
 		body = append(body, jen.If(
 			jen.Id("n").Op(":=").Len(jen.Id("out")).Op("-").Len(jen.Id("dst")),
-			jen.Id("n").Op(">").Lit(int(limit)),
+			jen.Id("n").Op(">").Id(c.prefix+"MaxFrameBytes"),
 		).Block(jen.Return(jen.Id("dst"), jen.Id("encodeError").Call(reason))))
 	}
 	body = append(body, jen.Return(jen.Id("out"), jen.Nil()))
@@ -147,9 +147,9 @@ func (p *protocol) genChannelDecode(f *jen.File, c *channel) {
 	iface := c.prefix + "Frame"
 	env := c.m.Envelope
 	var body []jen.Code
-	if limit := c.m.MaxFrameBytes; limit > 0 {
+	if c.m.MaxFrameBytes > 0 {
 		body = append(body, jen.If(
-			jen.Err().Op(":=").Id("checkSize").Call(jen.Len(jen.Id("data")), jen.Lit(int(limit))),
+			jen.Err().Op(":=").Id("checkSize").Call(jen.Len(jen.Id("data")), jen.Id(c.prefix+"MaxFrameBytes")),
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Id("atRoot").Call(jen.Err()))))
 	}

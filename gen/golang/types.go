@@ -123,7 +123,7 @@ func lead(name, sentence, description string) []string {
 //		Subprotocol = "chat.v2"
 //		// SchemaHash is the SHA-256 of the schema file, in hex; framegen check compares it.
 //		SchemaHash = "…"
-//		// ClientMaxFrameBytes is the largest client frame … 0 means no limit.
+//		// ClientMaxFrameBytes is the schema's max_frame_bytes for client frames … 0 means no limit.
 //		ClientMaxFrameBytes = 65536
 //		ServerMaxFrameBytes = 65536
 //	)
@@ -135,9 +135,9 @@ func genConstants(p *protocol, f *jen.File) {
 		jen.Id("Subprotocol").Op("=").Lit(p.m.Subprotocol),
 		doc("SchemaHash is the SHA-256 of the schema file this package was generated from, in hex; framegen check compares it."),
 		jen.Id("SchemaHash").Op("=").Lit(p.m.Hash),
-		doc("ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server passes it to its connection's read limit."),
+		doc("ClientMaxFrameBytes is the schema's max_frame_bytes for client frames: the longest, in bytes, that client frame decoders accept and encoders write; 0 means no limit. A server passes a non-zero value to its connection's read limit."),
 		jen.Id("ClientMaxFrameBytes").Op("=").Lit(int(p.client.m.MaxFrameBytes)),
-		doc("ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client passes it to its connection's read limit."),
+		doc("ServerMaxFrameBytes is the schema's max_frame_bytes for server frames: the longest, in bytes, that server frame decoders accept and encoders write; 0 means no limit. A client passes a non-zero value to its connection's read limit."),
 		jen.Id("ServerMaxFrameBytes").Op("=").Lit(int(p.server.m.MaxFrameBytes)),
 	)
 }

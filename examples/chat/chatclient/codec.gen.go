@@ -2444,7 +2444,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 65536 {
+	if n := len(out) - len(dst); n > ClientMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the server's limit of 65536")
 	}
 	return out, nil
@@ -2456,7 +2456,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeServerFrame(data []byte) (ServerFrame, error) {
-	if err := checkSize(len(data), 65536); err != nil {
+	if err := checkSize(len(data), ServerMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}

@@ -2222,7 +2222,7 @@ func (v ErrorFrame) appendServerFrame(dst []byte) []byte {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeClientFrame(data []byte) (ClientFrame, error) {
-	if err := checkSize(len(data), 65536); err != nil {
+	if err := checkSize(len(data), ClientMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}
@@ -2371,7 +2371,7 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 65536 {
+	if n := len(out) - len(dst); n > ServerMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the client's limit of 65536")
 	}
 	return out, nil

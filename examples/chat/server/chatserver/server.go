@@ -22,7 +22,8 @@ import (
 
 // MaxFrameBytes is the schema's max_frame_bytes for client frames, used as the transport's
 // read limit: a longer message is closed with 1009 by the WebSocket library before it is
-// decoded. A test holds it equal to what the generated decoder enforces.
+// decoded. TestMaxFrameBytes checks that the generated decoder accepts a frame of exactly
+// this size and refuses one byte more.
 const MaxFrameBytes = chatproto.ClientMaxFrameBytes
 
 // Config configures a Server. The zero value of every field but Verifier is usable.

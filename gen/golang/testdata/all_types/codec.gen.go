@@ -1331,6 +1331,10 @@ func (v Constrained) appendJSON(dst []byte) []byte {
 		dst = append(dst, ",\"nick\":"...)
 		dst = appendString(dst, *v.Nick)
 	}
+	if v.Note != nil {
+		dst = append(dst, ",\"note\":"...)
+		dst = appendString(dst, *v.Note)
+	}
 	return append(dst, '}')
 }
 
@@ -1495,6 +1499,21 @@ func (v *Constrained) decodeJSON(d *decoder) error {
 				}
 			}
 			v.Nick = &x
+		case "note":
+			if seen&256 != 0 {
+				return duplicateKey("note")
+			}
+			seen |= 256
+			var x string
+			if x, err = d.readString(); err != nil {
+				return atKey(err, "note")
+			}
+			if len(x) > 2 {
+				if utf8.RuneCountInString(x) > 2 {
+					return atKey(constraintError("longer than 2 characters"), "note")
+				}
+			}
+			v.Note = &x
 		default:
 			if err := d.skipUnknown(&unknown); err != nil {
 				return err

@@ -26,14 +26,14 @@ const (
 	Subprotocol = ""
 	// SchemaHash is the SHA-256 of the schema file this package was generated from, in hex;
 	// framegen check compares it.
-	SchemaHash = "98524db6e2a196d588a7b00a8d1eccec041bef35ccd51cf5f460da16525f1139"
-	// ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts
-	// and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server
-	// passes it to its connection's read limit.
+	SchemaHash = "c07022b482ab9afea7a8f02954ab47fdfaa46f9de7858471c3b9d84cd307abae"
+	// ClientMaxFrameBytes is the schema's max_frame_bytes for client frames: the longest, in
+	// bytes, that client frame decoders accept and encoders write; 0 means no limit. A server
+	// passes a non-zero value to its connection's read limit.
 	ClientMaxFrameBytes = 0
-	// ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts
-	// and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client
-	// passes it to its connection's read limit.
+	// ServerMaxFrameBytes is the schema's max_frame_bytes for server frames: the longest, in
+	// bytes, that server frame decoders accept and encoders write; 0 means no limit. A client
+	// passes a non-zero value to its connection's read limit.
 	ServerMaxFrameBytes = 0
 )
 
@@ -349,6 +349,8 @@ type Constrained struct {
 	Scores map[string]float64
 	// JSON key "nick"; optional: nil when absent.
 	Nick *string
+	// JSON key "note"; optional: nil when absent.
+	Note *string
 }
 
 // Defaults is the object type "Defaults" of the protocol.

@@ -894,7 +894,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 1024 {
+	if n := len(out) - len(dst); n > ClientMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the server's limit of 1024")
 	}
 	return out, nil
@@ -906,7 +906,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeClientFrame(data []byte) (ClientFrame, error) {
-	if err := checkSize(len(data), 1024); err != nil {
+	if err := checkSize(len(data), ClientMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}
@@ -1003,7 +1003,7 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 4096 {
+	if n := len(out) - len(dst); n > ServerMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the client's limit of 4096")
 	}
 	return out, nil
@@ -1015,7 +1015,7 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeServerFrame(data []byte) (ServerFrame, error) {
-	if err := checkSize(len(data), 4096); err != nil {
+	if err := checkSize(len(data), ServerMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}

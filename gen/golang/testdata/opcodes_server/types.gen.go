@@ -22,13 +22,13 @@ const (
 	// SchemaHash is the SHA-256 of the schema file this package was generated from, in hex;
 	// framegen check compares it.
 	SchemaHash = "10311f11c8bce3642dbd93e641e08e8e1c25af357f58c801f181a2d8405e43d6"
-	// ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts
-	// and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server
-	// passes it to its connection's read limit.
+	// ClientMaxFrameBytes is the schema's max_frame_bytes for client frames: the longest, in
+	// bytes, that client frame decoders accept and encoders write; 0 means no limit. A server
+	// passes a non-zero value to its connection's read limit.
 	ClientMaxFrameBytes = 1024
-	// ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts
-	// and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client
-	// passes it to its connection's read limit.
+	// ServerMaxFrameBytes is the schema's max_frame_bytes for server frames: the longest, in
+	// bytes, that server frame decoders accept and encoders write; 0 means no limit. A client
+	// passes a non-zero value to its connection's read limit.
 	ServerMaxFrameBytes = 4096
 )
 

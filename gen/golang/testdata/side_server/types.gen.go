@@ -23,13 +23,13 @@ const (
 	// SchemaHash is the SHA-256 of the schema file this package was generated from, in hex;
 	// framegen check compares it.
 	SchemaHash = "387b8795a3699837e6384403e42ee06b412d4870723ec78cecd6d86e5fe3f500"
-	// ClientMaxFrameBytes is the largest client frame, in bytes, that DecodeClientFrame accepts
-	// and EncodeClientFrame writes (the schema's max_frame_bytes); 0 means no limit. A server
-	// passes it to its connection's read limit.
+	// ClientMaxFrameBytes is the schema's max_frame_bytes for client frames: the longest, in
+	// bytes, that client frame decoders accept and encoders write; 0 means no limit. A server
+	// passes a non-zero value to its connection's read limit.
 	ClientMaxFrameBytes = 65536
-	// ServerMaxFrameBytes is the largest server frame, in bytes, that DecodeServerFrame accepts
-	// and EncodeServerFrame writes (the schema's max_frame_bytes); 0 means no limit. A client
-	// passes it to its connection's read limit.
+	// ServerMaxFrameBytes is the schema's max_frame_bytes for server frames: the longest, in
+	// bytes, that server frame decoders accept and encoders write; 0 means no limit. A client
+	// passes a non-zero value to its connection's read limit.
 	ServerMaxFrameBytes = 65536
 )
 

@@ -774,7 +774,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 512 {
+	if n := len(out) - len(dst); n > ClientMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the server's limit of 512")
 	}
 	return out, nil
@@ -786,7 +786,7 @@ func AppendClientFrame(dst []byte, f ClientFrame) ([]byte, error) {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeClientFrame(data []byte) (ClientFrame, error) {
-	if err := checkSize(len(data), 512); err != nil {
+	if err := checkSize(len(data), ClientMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}
@@ -867,7 +867,7 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if n := len(out) - len(dst); n > 4096 {
+	if n := len(out) - len(dst); n > ServerMaxFrameBytes {
 		return dst, encodeError("encoded frame is " + strconv.Itoa(n) + " bytes, over the client's limit of 4096")
 	}
 	return out, nil
@@ -879,7 +879,7 @@ func AppendServerFrame(dst []byte, f ServerFrame) ([]byte, error) {
 // constraint is a *DecodeError whose Path is the path in data; a tag no frame of this
 // direction has is an *UnknownFrameError.
 func DecodeServerFrame(data []byte) (ServerFrame, error) {
-	if err := checkSize(len(data), 4096); err != nil {
+	if err := checkSize(len(data), ServerMaxFrameBytes); err != nil {
 		return nil, atRoot(err)
 	}
 	d := decoder{data: data}
