@@ -105,6 +105,9 @@ func (p *protocol) constraintChecks(f *field, v *jen.Statement, o checkOpts, fai
 //		fail("longer than 64 characters")
 //	}
 func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, fail func(jen.Code) jen.Code) []jen.Code {
+	if lo != nil && *lo <= 0 {
+		lo = nil // no count is below 0
+	}
 	switch {
 	case lo == nil && hi == nil:
 		return nil
@@ -129,6 +132,9 @@ func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, 
 //	len(v.Name) < 4 || len(v.Name) > 64
 func lengthOpen(v *jen.Statement, lo, hi *int64) *jen.Statement {
 	const bigLength = 1 << 28 // 4*lo stays far from overflowing an int
+	if lo != nil && *lo <= 0 {
+		lo = nil // no length is below 0: nothing to settle
+	}
 	if lo != nil && (*lo > bigLength || hi != nil && *hi < *lo*utf8.UTFMax) {
 		return nil // always open
 	}

@@ -288,6 +288,16 @@ func (v Constrained) validate(c *violations, p *vpath) {
 			}
 		}
 	}
+	if v.Note != nil {
+		if !utf8.ValidString(*v.Note) {
+			c.add(p.field("note"), "invalid UTF-8")
+		}
+		if len(*v.Note) > 2 {
+			if utf8.RuneCountInString(*v.Note) > 2 {
+				c.add(p.field("note"), "longer than 2 characters")
+			}
+		}
+	}
 }
 
 // Validate reports every way v breaks the schema, as a *ValidationError that lists each
