@@ -38,7 +38,8 @@ func TestScripts(t *testing.T) {
 // install framegen as a tool of their module. The proxy is the caller's, not "off": `go
 // mod tidy` in such a module wants modules that no build of framegen downloads (cobra's
 // Windows-only mousetrap, test dependencies of dependencies), which a fresh machine's
-// cache does not hold.
+// cache does not hold. GOSUMDB stays off, so the scripts need nothing beyond the module
+// proxy (these are throwaway modules; framegen's own go.sum is verified as usual).
 func setupGo(env *testscript.Env) error {
 	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPROXY"} {
 		out, err := exec.Command("go", "env", v).Output()
