@@ -4,7 +4,7 @@
 # noise hits them all, then prints a Markdown table of medians, ratios and targets
 # (cmd/benchtable). The raw `go test` output is kept in $OUT (default results/raw.txt).
 #
-#   ./run.sh                  # codec and generator benchmarks, 10 rounds (about 20 minutes)
+#   ./run.sh                  # codec and generator benchmarks, 10 rounds (about 15 minutes on 2 cores)
 #   COUNT=3 GEN=0 ./run.sh    # a quick look at the codec only
 #   BENCH='Encode/ChatMessage' GEN=0 ./run.sh
 set -eu
