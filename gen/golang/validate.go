@@ -82,8 +82,9 @@ func (p *protocol) constraintChecks(f *field, v *jen.Statement, o checkOpts, fai
 		}
 	case schema.KindString:
 		count := jen.Qual("unicode/utf8", "RuneCountInString").Call(v.Clone())
-		checks := boundChecks(count, c.MinLength, c.MaxLength, "shorter than", "longer than", "character", fail)
-		if open := lengthOpen(v, c.MinLength, c.MaxLength); open != nil && checks != nil {
+		lo := lowerBound(c.MinLength)
+		checks := boundChecks(count, lo, c.MaxLength, "shorter than", "longer than", "character", fail)
+		if open := lengthOpen(v, lo, c.MaxLength); open != nil && checks != nil {
 			checks = []jen.Code{jen.If(open).Block(checks...)}
 		}
 		out = append(out, checks...)
@@ -92,7 +93,7 @@ func (p *protocol) constraintChecks(f *field, v *jen.Statement, o checkOpts, fai
 				fail(jen.Lit("does not match pattern "+c.Pattern))))
 		}
 	case schema.KindList, schema.KindMap:
-		out = append(out, boundChecks(jen.Len(v.Clone()), c.MinItems, c.MaxItems, "fewer than", "more than", "item", fail)...)
+		out = append(out, boundChecks(jen.Len(v.Clone()), lowerBound(c.MinItems), c.MaxItems, "fewer than", "more than", "item", fail)...)
 	}
 	return out
 }
@@ -105,9 +106,6 @@ func (p *protocol) constraintChecks(f *field, v *jen.Statement, o checkOpts, fai
 //		fail("longer than 64 characters")
 //	}
 func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, fail func(jen.Code) jen.Code) []jen.Code {
-	if lo != nil && *lo <= 0 {
-		lo = nil // no count is below 0
-	}
 	switch {
 	case lo == nil && hi == nil:
 		return nil
@@ -123,6 +121,15 @@ func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, 
 	)}
 }
 
+// lowerBound returns lo, or nil when it is 0: no count is below 0, so such a bound checks
+// nothing and emits no code.
+func lowerBound(lo *int64) *int64 {
+	if lo != nil && *lo <= 0 {
+		return nil
+	}
+	return lo
+}
+
 // lengthOpen returns the condition under which the byte length of string v leaves its
 // length bounds in characters open, or nil when it never settles them. A character is one
 // to four bytes, so a string of at most hi bytes has at most hi characters and one of at
@@ -132,9 +139,6 @@ func boundChecks(count *jen.Statement, lo, hi *int64, under, over, unit string, 
 //	len(v.Name) < 4 || len(v.Name) > 64
 func lengthOpen(v *jen.Statement, lo, hi *int64) *jen.Statement {
 	const bigLength = 1 << 28 // 4*lo stays far from overflowing an int
-	if lo != nil && *lo <= 0 {
-		lo = nil // no length is below 0: nothing to settle
-	}
 	if lo != nil && (*lo > bigLength || hi != nil && *hi < *lo*utf8.UTFMax) {
 		return nil // always open
 	}
